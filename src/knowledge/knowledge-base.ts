@@ -1,0 +1,20 @@
+// The validated, merged, immutable knowledge base. Built by load.ts, never mutated:
+// a reload builds a new one and the store swaps the reference.
+import type { Entry, Lang, Source, Synonym } from './schema.js';
+
+export interface KnowledgeBase {
+  /** Content hash of every file's bytes: the same files give the same version. */
+  readonly version: string;
+  readonly dir: string;
+  readonly loadedAt: Date;
+  readonly entries: readonly Entry[];
+  readonly byId: ReadonlyMap<string, Entry>;
+  readonly byShortcut: ReadonlyMap<string, Entry>;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly synonyms: readonly Synonym[];
+}
+
+/** The title of an entry in a language: its first question. */
+export function titleOf(entry: Entry, lang: Lang): string {
+  return entry.questions[lang][0]!;
+}

@@ -1,0 +1,96 @@
+// Turns Danish or English text into search terms, the same way for the
+// knowledge base and for questions, so both sides meet on one vocabulary.
+import { newStemmer } from 'snowball-stemmers';
+import type { Synonym } from '../knowledge/schema.js';
+import { STOP_WORDS } from './stop-words.js';
+
+const danish = newStemmer('danish');
+const english = newStemmer('english');
+
+/**
+ * Danish letters and their ASCII spellings meet on the ASCII form
+ * (æ→ae, ø→oe, å→aa): people type "traeningsmission" as often as
+ * "træningsmission". Stems are taken of the folded word, so both spellings
+ * stem alike (Danish suffix rules barely involve æøå).
+ */
+export function foldDanish(word: string): string {
+  return word.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+}
+
+/** NFKC, lower case, typographic apostrophes, possessive 's dropped. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/(\p{L})'s\b/gu, '$1')
+    .replace(/(\p{L})'(?=\s|$)/gu, '$1');
+}
+
+/** Words: letters and digits, hyphenated words split. */
+export function words(text: string): string[] {
+  return cleanText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+export const isStopWord = (word: string) => STOP_WORDS.has(foldDanish(word));
+
+/** Rewrites every spelling of a name to its canonical token (multi-word phrases first). */
+export class SynonymMap {
+  private readonly single = new Map<string, string>();
+  private readonly phrases: { words: string[]; canonical: string }[] = [];
+
+  constructor(synonyms: readonly Synonym[]) {
+    for (const s of synonyms) {
+      const canonical = foldDanish(words(s.canonical).join(''));
+      for (const v of s.variants) {
+        const ws = words(v).map(foldDanish);
+        if (ws.length === 1) this.single.set(ws[0]!, canonical);
+        else if (ws.length > 1) this.phrases.push({ words: ws, canonical });
+      }
+    }
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Folded words in, folded words out, each synonym replaced by its canonical form. */
+  apply(input: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < input.length; ) {
+      const phrase = this.phrases.find((p) => p.words.every((w, k) => input[i + k] === w));
+      if (phrase) {
+        out.push(phrase.canonical);
+        i += phrase.words.length;
+        continue;
+      }
+      const w = input[i]!;
+      out.push(this.single.get(w) ?? w);
+      i += 1;
+    }
+    return out;
+  }
+}
+
+const stemCache = new Map<string, string[]>();
+
+/**
+ * The index terms of one word: the word itself plus its Danish and English
+ * stems, rather than guessing the language of a three-word question.
+ */
+export function expand(word: string): string[] {
+  let terms = stemCache.get(word);
+  if (!terms) {
+    const set = new Set([word]);
+    if (word.length > 3 && !/^\d+$/.test(word)) {
+      set.add(foldDanish(danish.stem(word)));
+      set.add(foldDanish(english.stem(word)));
+    }
+    terms = [...set];
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, terms);
+  }
+  return terms;
+}
+
+/** Text → folded canonical words (cleaned, synonyms applied), before stemming. */
+export function analyze(text: string, synonyms: SynonymMap): string[] {
+  return synonyms.apply(words(text).map(foldDanish));
+}

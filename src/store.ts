@@ -1,0 +1,73 @@
+// The one holder of the knowledge being served. A reload builds a complete new
+// {knowledge, index} pair off to the side and swaps a single reference only when
+// it is valid: a failed reload changes nothing, and a question that started on
+// the old snapshot finishes on it.
+import { diffKnowledge, type KnowledgeDiff } from './knowledge/diff.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { KnowledgeError, type Problem } from './knowledge/problems.js';
+import { SearchIndex } from './search/search-index.js';
+
+export interface Snapshot {
+  readonly kb: KnowledgeBase;
+  readonly index: SearchIndex;
+}
+
+export type ReloadOutcome =
+  | { ok: true; before: string; after: string; diff: KnowledgeDiff; warnings: Problem[] }
+  | { ok: false; version: string; problems: Problem[] };
+
+/** Load and index a directory; throws KnowledgeError with every problem when invalid. */
+export function buildSnapshot(dir: string): { snapshot: Snapshot; warnings: Problem[] } {
+  const { kb, problems } = loadKnowledge(dir);
+  if (!kb) throw new KnowledgeError(problems);
+  return { snapshot: { kb, index: SearchIndex.build(kb) }, warnings: problems };
+}
+
+export class KnowledgeStore {
+  private snapshot: Snapshot;
+  private reloading: Promise<ReloadOutcome> | null = null;
+
+  private constructor(
+    readonly dir: string,
+    snapshot: Snapshot,
+  ) {
+    this.snapshot = snapshot;
+  }
+
+  /** Throws KnowledgeError when the directory's knowledge is invalid. */
+  static async open(dir: string): Promise<KnowledgeStore> {
+    return KnowledgeStore.openSync(dir);
+  }
+
+  static openSync(dir: string): KnowledgeStore {
+    return new KnowledgeStore(dir, buildSnapshot(dir).snapshot);
+  }
+
+  /** The snapshot to answer from; take it once per question. */
+  get current(): Snapshot {
+    return this.snapshot;
+  }
+
+  /** Re-reads the directory. Concurrent calls share one reload. */
+  reload(): Promise<ReloadOutcome> {
+    this.reloading ??= Promise.resolve()
+      .then(() => this.reloadNow())
+      .finally(() => {
+        this.reloading = null;
+      });
+    return this.reloading;
+  }
+
+  private reloadNow(): ReloadOutcome {
+    const before = this.snapshot;
+    try {
+      const { snapshot, warnings } = buildSnapshot(this.dir);
+      this.snapshot = snapshot;
+      return { ok: true, before: before.kb.version, after: snapshot.kb.version, diff: diffKnowledge(before.kb, snapshot.kb), warnings };
+    } catch (err) {
+      if (err instanceof KnowledgeError) return { ok: false, version: before.kb.version, problems: err.problems };
+      return { ok: false, version: before.kb.version, problems: [{ severity: 'error', file: this.dir, message: String(err) }] };
+    }
+  }
+}
