@@ -7,7 +7,7 @@ import type { Snapshot } from '../store.js';
 import type { Answer, CitedSource } from './answer.js';
 
 /** Below this confidence the bot says it does not know (tuned on tests/eval). */
-export const CONFIDENCE_THRESHOLD = 0.5;
+export const CONFIDENCE_THRESHOLD = 0.4;
 /** Facts older than this are flagged "this may have changed". */
 export const DEFAULT_FRESHNESS_DAYS = 730;
 const MAX_SUGGESTIONS = 3;

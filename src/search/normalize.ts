@@ -51,6 +51,16 @@ export class SynonymMap {
     this.phrases.sort((a, b) => b.words.length - a.words.length);
   }
 
+  /** Every single-word spelling the table knows (to correct typos against). */
+  variants(): string[] {
+    return [...this.single.keys()];
+  }
+
+  /** The canonical form of one folded word. */
+  one(word: string): string {
+    return this.single.get(word) ?? word;
+  }
+
   /** Folded words in, folded words out, each synonym replaced by its canonical form. */
   apply(input: string[]): string[] {
     const out: string[] = [];
@@ -72,20 +82,27 @@ export class SynonymMap {
 const stemCache = new Map<string, string[]>();
 
 /**
- * The index terms of one word: the word itself plus its Danish and English
- * stems, rather than guessing the language of a three-word question.
+ * The index terms of one word: the word itself plus its stems, tagged with
+ * the stemmer's language ("da:soldat", "en:lead") so an English word's Danish
+ * stem only meets Danish words. Text of a known language gets that language's
+ * stem; a question gets both rather than a guess at the language of three words.
+ * A stem that is itself a function word ("sites" → da "sit") is dropped.
  */
-export function expand(word: string): string[] {
-  let terms = stemCache.get(word);
+export function expand(word: string, lang?: 'en' | 'da'): string[] {
+  const key = `${lang ?? '*'}|${word}`;
+  let terms = stemCache.get(key);
   if (!terms) {
     const set = new Set([word]);
     if (word.length > 3 && !/^\d+$/.test(word)) {
-      set.add(foldDanish(danish.stem(word)));
-      set.add(foldDanish(english.stem(word)));
+      for (const [l, stemmer] of [['da', danish], ['en', english]] as const) {
+        if (lang && lang !== l) continue;
+        const stem = foldDanish(stemmer.stem(word));
+        if (stem.length >= 3 && !isStopWord(stem)) set.add(`${l}:${stem}`);
+      }
     }
     terms = [...set];
-    if (stemCache.size > 50_000) stemCache.clear();
-    stemCache.set(word, terms);
+    if (stemCache.size > 100_000) stemCache.clear();
+    stemCache.set(key, terms);
   }
   return terms;
 }

@@ -8,14 +8,27 @@ he her here hers him his how i if in into is it its itself just me more most my 
 or other our out over own same she should so some such than that the their them then there these they this those
 through to too under until up very was we were what when where which while who whom why will with would you your
 yours tell me please know about anything thing things something much many lot get got s t don whats who's what's
-still currently right today anyway actually really ok okay hi hey hello thanks thank`;
+still currently right today anyway actually really ok okay hi hey hello thanks thank
+thing things stuff something anything everything nothing someone anyone everyone somebody anybody wait ever never
+too also else quick quickly type kind sort moment days day these those way whole every well better best idea going
+gonna wanna want need let lets let's say said says heard hear hearing know knew known think thought guess mean means
+exactly basically probably maybe perhaps quite pretty rather somewhat around roughly approximately about almost
+already yet again just even though although however whether either neither like likely lot lots bit little big-ish
+u r ur ya yeah yes no nope atm btw fyi pls plz thx tbh imo idk lol hmm um uh oh ah so-called one ones someone's
+can't cannot won't isn't aren't wasn't weren't didn't doesn't don't haven't hasn't hadn't it's that's there's here's
+i'm you're we're they're i've you've we've they've i'd you'd he's she's out there anymore nowadays`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
 hvem hvilke hvilken hvilket hvis hvor hvordan hvornaar hvorfor hvorhen hvorledes i ikke ind ja jeg jer jo kan kunne
 man mange med meget men mig min mine mit mod naar ned nej noget nogle nu og ogsaa om op os over paa saa sig sin sine
 sit skal skulle som stadig sådan til ud under var vil ville vi vaere vaeret hej tak lige egentlig mon nok vel
-fortael fortaelle ved vide hvad's nogen noget mere mest`;
+fortael fortaelle ved vide hvad's nogen noget mere mest
+helt bare nogensinde virkelig altsaa ca cirka omkring her henne der derhenne dernede pt p.t. man din dit dine
+jeres vores hans hendes sin sit sine stadigvaek stadigvaek fortsat nok vist jo da dog endnu allerede igen ogsaa
+osv mv fx f.eks evt lidt lige snart tit ofte aldrig altid hele halve mon gad tror troede synes mener hoert hoere
+ikk ik iik okay ok jamen nah naa aa aah hmm haha tja nogle nogen noget andet andre ting tingen tingene slags
+sådan saadan saan slags type form moment dage dag for tiden nuvaerende for nylig vel ellers egentlig overhovedet`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
 

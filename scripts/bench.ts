@@ -1,0 +1,149 @@
+// npm run bench: answer latency on the shipped knowledge base against plain
+// fuse.js measured in the same run, autocomplete, build time, synthetic
+// knowledge bases of 1,000 and 10,000 entries, and a cold `npm run ask`.
+// Prints a table, then one JSON object as the last line.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Fuse from 'fuse.js';
+import { ask } from '../src/answer/ask.js';
+import { readLabelled } from '../src/eval/evaluate.js';
+import type { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
+import type { Entry } from '../src/knowledge/schema.js';
+import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
+import { SearchIndex } from '../src/search/search-index.js';
+import { buildSnapshot, type Snapshot } from '../src/store.js';
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+function percentiles(samples: number[]): { p50: number; p99: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { p50: round(at(0.5)), p99: round(at(0.99)) };
+}
+
+function time(queries: readonly string[], fn: (q: string) => unknown, rounds = 1): number[] {
+  for (const q of queries.slice(0, 50)) fn(q); // warm up the JIT and caches
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t0 = performance.now();
+      fn(q);
+      out.push(performance.now() - t0);
+    }
+  }
+  return out;
+}
+
+/** Deterministic pseudo-random numbers, so every run measures the same data. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** A synthetic knowledge base: Zipf-distributed made-up words, ~50-word answers. */
+function syntheticKb(n: number): { kb: KnowledgeBase; queries: string[] } {
+  const rand = rng(n);
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'nek', 'sil', 'dru', 'pe', 'gor', 'han', 'bi', 'fu', 'zel'];
+  const vocab = Array.from({ length: 6000 }, () =>
+    Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''),
+  );
+  const word = () => vocab[Math.floor(vocab.length * rand() ** 2.5)]!; // common words far more often
+  const phrase = (k: number) => Array.from({ length: k }, word).join(' ');
+  const entries: Entry[] = [];
+  const queries: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const qs = () => Array.from({ length: 6 }, () => phrase(5 + Math.floor(rand() * 5)).slice(0, 100));
+    const entry: Entry = {
+      id: `e${i}`,
+      questions: { en: qs(), da: qs() },
+      answer: { en: phrase(50).slice(0, 1000), da: phrase(50).slice(0, 1000) },
+      sources: [{ id: 's' }],
+      asOf: '2020-03-04',
+    };
+    entries.push(entry);
+    if (queries.length < 1000 && rand() < 1000 / n + 0.001) {
+      const ws = entry.questions.en[0]!.split(' ');
+      queries.push(ws.filter(() => rand() > 0.3).join(' ') || ws[0]!);
+    }
+  }
+  const kb: KnowledgeBase = {
+    version: `synthetic-${n}`,
+    dir: '(synthetic)',
+    loadedAt: new Date(),
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    byShortcut: new Map(),
+    sources: new Map([['s', { id: 's', title: 'Synthetic', publisher: 'Bench', language: 'en', url: 'https://example.org', date: '2020-03-04', kind: 'official' }]]),
+    synonyms: [],
+  };
+  return { kb, queries };
+}
+
+const heapMb = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+
+function scale(n: number) {
+  const { kb, queries } = syntheticKb(n);
+  const heap0 = heapMb();
+  const t0 = performance.now();
+  const snap: Snapshot = { kb, index: SearchIndex.build(kb) };
+  const buildMs = performance.now() - t0;
+  const heap = heapMb() - heap0;
+  const lat = percentiles(time(queries, (q) => ask(snap, q, { lang: 'en' })));
+  return { build_ms: round(buildMs, 1), p50_ms: lat.p50, p99_ms: lat.p99, heap_mb: round(heap, 1) };
+}
+
+function cliCold(): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [resolve(PROJECT_ROOT, 'dist/src/cli/ask.js'), 'Who leads NMI?'], { stdio: 'pipe' });
+    runs.push(performance.now() - t0);
+  }
+  return round(percentiles(runs).p50, 1);
+}
+
+function main() {
+  const t0 = performance.now();
+  const { snapshot: snap } = buildSnapshot(DEFAULT_KNOWLEDGE_DIR);
+  const buildMs = performance.now() - t0;
+  const queries = readLabelled(resolve(PROJECT_ROOT, 'tests/eval/questions.yaml')).map((l) => l.q);
+
+  const answer = percentiles(time(queries, (q) => ask(snap, q), 5));
+  const fuse = new Fuse(snap.kb.entries as Entry[], { keys: ['questions.en', 'questions.da'], includeScore: true });
+  const baseline = percentiles(time(queries, (q) => fuse.search(q, { limit: 1 }), 5));
+  const prefixes = queries.flatMap((q) => [q.slice(0, 3), q.slice(0, Math.ceil(q.length / 2)), q]);
+  const autocomplete = percentiles(time(prefixes, (p) => snap.index.suggest(p, 'en', 25), 3));
+  const big = { '1000': scale(1000), '10000': scale(10000) };
+  const cold = cliCold();
+
+  const rows: [string, string, string][] = [
+    ['answer p50 / p99 (shipped)', `${answer.p50} / ${answer.p99} ms`, `${round(baseline.p99 / answer.p99, 1)}× faster than fuse.js at p99`],
+    ['plain fuse.js p50 / p99', `${baseline.p50} / ${baseline.p99} ms`, 'baseline, same queries, same run'],
+    ['autocomplete p99', `${autocomplete.p99} ms`, `${prefixes.length} prefixes`],
+    ['build (load + index)', `${round(buildMs, 1)} ms`, `${snap.kb.entries.length} entries`],
+    ['1,000 entries build / p50 / p99', `${big['1000'].build_ms} ms / ${big['1000'].p50_ms} / ${big['1000'].p99_ms} ms`, `heap ${big['1000'].heap_mb} MB`],
+    ['10,000 entries build / p50 / p99', `${big['10000'].build_ms} ms / ${big['10000'].p50_ms} / ${big['10000'].p99_ms} ms`, `heap ${big['10000'].heap_mb} MB`],
+    ['cold `ask` (node + load + answer)', `${cold} ms`, 'median of 5'],
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  const v = Math.max(...rows.map((r) => r[1].length));
+  process.stdout.write(`${rows.map(([a, b, c]) => `${a.padEnd(w)}  ${b.padEnd(v)}  ${c}`).join('\n')}\n`);
+  const result = {
+    entries: snap.kb.entries.length,
+    answer_p50_ms: answer.p50,
+    answer_p99_ms: answer.p99,
+    fuse_baseline_p50_ms: baseline.p50,
+    fuse_baseline_p99_ms: baseline.p99,
+    autocomplete_p99_ms: autocomplete.p99,
+    build_ms: round(buildMs, 1),
+    scale: big,
+    cli_cold_ms: cold,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main();

@@ -1,0 +1,86 @@
+// Scores the answering core against labelled questions (tests/eval/*.yaml):
+// right answers per language, precision when it answers, and how often it
+// declines what it must decline.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ask } from '../answer/ask.js';
+import type { Snapshot } from '../store.js';
+
+export const LabelledSchema = z.object({
+  questions: z.array(
+    z.object({
+      q: z.string().min(1),
+      lang: z.enum(['en', 'da']),
+      expect: z.string().nullable(),
+      kind: z.string(),
+    }),
+  ),
+});
+export type Labelled = z.infer<typeof LabelledSchema>['questions'][number];
+
+export interface Miss {
+  q: string;
+  lang: string;
+  kind: string;
+  expected: string | null;
+  got: string | null;
+  confidence: number;
+}
+
+export interface EvalReport {
+  perLang: Record<'en' | 'da', { right: number; total: number; accuracy: number }>;
+  /** Of the questions it answered, the share answered with the right entry. */
+  precision: number;
+  declines: { right: number; total: number; rate: number };
+  misses: Miss[];
+}
+
+export function readLabelled(file: string): Labelled[] {
+  return LabelledSchema.parse(parse(readFileSync(file, 'utf8'))).questions;
+}
+
+export function evaluate(snap: Snapshot, questions: readonly Labelled[]): EvalReport {
+  const perLang = { en: { right: 0, total: 0, accuracy: 0 }, da: { right: 0, total: 0, accuracy: 0 } };
+  const declines = { right: 0, total: 0, rate: 0 };
+  let answered = 0;
+  let answeredRight = 0;
+  const misses: Miss[] = [];
+  for (const item of questions) {
+    const a = ask(snap, item.q, { lang: 'auto' });
+    if (a.status === 'answered') {
+      answered += 1;
+      if (a.id === item.expect) answeredRight += 1;
+    }
+    const ok = item.expect === null ? a.status === 'no_match' : a.id === item.expect;
+    if (item.expect === null) {
+      declines.total += 1;
+      if (ok) declines.right += 1;
+    } else {
+      perLang[item.lang].total += 1;
+      if (ok) perLang[item.lang].right += 1;
+    }
+    if (!ok) misses.push({ q: item.q, lang: item.lang, kind: item.kind, expected: item.expect, got: a.id, confidence: a.confidence });
+  }
+  for (const l of ['en', 'da'] as const) perLang[l].accuracy = perLang[l].total ? perLang[l].right / perLang[l].total : 1;
+  declines.rate = declines.total ? declines.right / declines.total : 1;
+  return { perLang, precision: answered ? answeredRight / answered : 1, declines, misses };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+export function formatReport(r: EvalReport): string {
+  const lines = [
+    `English: ${r.perLang.en.right}/${r.perLang.en.total} right (${pct(r.perLang.en.accuracy)})`,
+    `Danish:  ${r.perLang.da.right}/${r.perLang.da.total} right (${pct(r.perLang.da.accuracy)})`,
+    `Precision when answering: ${pct(r.precision)}`,
+    `Declined correctly: ${r.declines.right}/${r.declines.total} (${pct(r.declines.rate)})`,
+  ];
+  if (r.misses.length) {
+    lines.push('', `Misses (${r.misses.length}):`);
+    for (const m of r.misses) {
+      lines.push(`  [${m.lang} ${m.kind}] "${m.q}" — expected ${m.expected ?? 'decline'}, got ${m.got ?? 'decline'} (confidence ${m.confidence})`);
+    }
+  }
+  return lines.join('\n');
+}
