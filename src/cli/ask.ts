@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
   let snap: Snapshot;
   try {
-    snap = buildSnapshot(values.dir ?? process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR).snapshot;
+    snap = buildSnapshot(values.dir || process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR).snapshot;
   } catch (err) {
     if (!(err instanceof KnowledgeError)) throw err;
     process.stderr.write(`The knowledge base is invalid:\n${err.problems.map(formatProblem).join('\n')}\n`);

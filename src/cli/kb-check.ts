@@ -20,7 +20,7 @@ function main(): number {
     process.stderr.write('error: --max-age-days must be a positive whole number of days\n');
     return 2;
   }
-  const dir = values.dir ?? process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
+  const dir = values.dir || process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
   const { kb, problems, origins } = loadKnowledge(dir);
   if (!kb) {
     const errors = problems.filter((p) => p.severity === 'error');

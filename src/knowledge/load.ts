@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Problem } from './problems.js';
-import { KnowledgeFileSchema, type Entry, type Source, type Synonym } from './schema.js';
+import { EntrySchema, KnowledgeFileOutline, SourceSchema, SynonymSchema, type Entry, type Source, type Synonym } from './schema.js';
 import { crossCheck, type Located } from './validate.js';
 
 export interface LoadResult {
@@ -91,6 +91,7 @@ export function loadKnowledge(dirArg: string): LoadResult {
   const sources: Located<Source>[] = [];
   const synonyms: Located<Synonym>[] = [];
   const entries: Located<Entry>[] = [];
+  const invalidIds = { sources: new Set<string>(), entries: new Set<string>() };
 
   for (const full of files) {
     const name = relative(process.cwd(), full) || full;
@@ -100,37 +101,54 @@ export function loadKnowledge(dirArg: string): LoadResult {
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length) {
       for (const e of doc.errors) {
-        problems.push({ severity: 'error', file: name, line: e.linePos?.[0]?.line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+        problems.push({ severity: 'error', file: name, line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
       }
       continue;
     }
     const file = new ParsedFile(name, doc, lines);
     const raw: unknown = doc.toJS() ?? {};
-    const parsed = KnowledgeFileSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = issue.path as PathKey[];
-        problems.push({
-          severity: 'error',
-          file: name,
-          line: file.lineOf(path),
-          entry: entryIdAt(raw, path),
-          field: fieldName(path.slice(path[0] === 'entries' ? 2 : 0)) ?? fieldName(path),
-          message: describeIssue(issue),
-        });
+    const reportIssues = (issues: readonly z.core.$ZodIssue[], base: PathKey[]) => {
+      for (const issue of issues) {
+        const at = [...base, ...(issue.path as PathKey[])];
+        // An unknown key is pointed at itself, one problem per key.
+        const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...at, k]) : [at];
+        for (const path of paths) {
+          problems.push({
+            severity: 'error',
+            file: name,
+            line: file.lineOf(path),
+            entry: entryIdAt(raw, path),
+            field: fieldName(path.slice(path[0] === 'entries' || path[0] === 'sources' || path[0] === 'synonyms' ? 2 : 0)) ?? fieldName(path),
+            message: issue.code === 'unrecognized_keys' ? `unknown field "${String(path[path.length - 1])}" (check the spelling)` : describeIssue(issue),
+          });
+        }
       }
+    };
+    const outline = KnowledgeFileOutline.safeParse(raw);
+    if (!outline.success) {
+      reportIssues(outline.error.issues, []);
       continue;
     }
-    const at = (kind: string, i: number) => ({ file, path: [kind, i] as PathKey[] });
-    parsed.data.sources?.forEach((value, i) => sources.push({ value, ...at('sources', i) }));
-    parsed.data.synonyms?.forEach((value, i) => synonyms.push({ value, ...at('synonyms', i) }));
-    parsed.data.entries?.forEach((value, i) => {
-      entries.push({ value, ...at('entries', i) });
-      origins.set(value.id, { file: name, line: file.lineOf(['entries', i]) });
-    });
+    // Each item on its own: a bad one is reported, and its id still counts as
+    // known so that references to it do not add false problems.
+    const each = <T>(kind: 'sources' | 'synonyms' | 'entries', schema: z.ZodType<T>, into: Located<T>[], known?: Set<string>) =>
+      outline.data[kind]?.forEach((item, i) => {
+        const parsed = schema.safeParse(item);
+        if (parsed.success) into.push({ value: parsed.data, file, path: [kind, i] });
+        else {
+          reportIssues(parsed.error.issues, [kind, i]);
+          const id = (item as { id?: unknown } | null)?.id;
+          if (known && typeof id === 'string') known.add(id);
+        }
+      });
+    each('sources', SourceSchema, sources, invalidIds.sources);
+    each('synonyms', SynonymSchema, synonyms);
+    const before = entries.length;
+    each('entries', EntrySchema, entries, invalidIds.entries);
+    for (const e of entries.slice(before)) origins.set(e.value.id, { file: name, line: file.lineOf(e.path) });
   }
 
-  problems.push(...crossCheck(sources, synonyms, entries));
+  problems.push(...crossCheck(sources, synonyms, entries, invalidIds));
   if (problems.some((p) => p.severity === 'error')) return { kb: null, problems, origins };
 
   const entryList = entries.map((e) => e.value);

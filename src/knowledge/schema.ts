@@ -23,7 +23,8 @@ const isoDate = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date'),
+    // Date.parse rolls 2023-02-30 over to March; a real date survives the round trip.
+    .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'is not a real date'),
 );
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -107,6 +108,15 @@ export const KnowledgeFileSchema = z
     sources: z.array(SourceSchema).optional(),
     synonyms: z.array(SynonymSchema).optional(),
     entries: z.array(EntrySchema).optional(),
+  })
+  .strict();
+
+/** A file's outline; each item is then validated on its own, so one bad item hides nothing else. */
+export const KnowledgeFileOutline = z
+  .object({
+    sources: z.array(z.unknown()).optional(),
+    synonyms: z.array(z.unknown()).optional(),
+    entries: z.array(z.unknown()).optional(),
   })
   .strict();
 

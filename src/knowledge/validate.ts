@@ -14,7 +14,13 @@ export interface Located<T> {
 /** The form two questions are compared in for duplicates. */
 const questionKey = (q: string) => q.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-export function crossCheck(sources: Located<Source>[], synonyms: Located<Synonym>[], entries: Located<Entry>[]): Problem[] {
+export function crossCheck(
+  sources: Located<Source>[],
+  synonyms: Located<Synonym>[],
+  entries: Located<Entry>[],
+  /** Ids of items already reported invalid: referring to them is not a second problem. */
+  invalid: { sources: ReadonlySet<string>; entries: ReadonlySet<string> } = { sources: new Set(), entries: new Set() },
+): Problem[] {
   const problems: Problem[] = [];
   const report = (at: Located<unknown>, sub: (string | number)[], message: string, entry?: string, severity: Problem['severity'] = 'error') =>
     problems.push({
@@ -65,14 +71,14 @@ export function crossCheck(sources: Located<Source>[], synonyms: Located<Synonym
 
     const checkRefs = (refs: SourceRef[], sub: (string | number)[]) =>
       refs.forEach((r, i) => {
-        if (!sourceIds.has(r.id)) report(item, [...sub, i, 'id'], `unknown source "${r.id}" (not in any sources: list)`, e.id);
+        if (!sourceIds.has(r.id) && !invalid.sources.has(r.id)) report(item, [...sub, i, 'id'], `unknown source "${r.id}" (not in any sources: list)`, e.id);
       });
     checkRefs(e.sources, ['sources']);
     e.developments?.forEach((d, i) => checkRefs(d.sources, ['developments', i, 'sources']));
     if (e.disputed) checkRefs(e.disputed.sources, ['disputed', 'sources']);
     e.related?.forEach((r, i) => {
       if (r === e.id) report(item, ['related', i], 'an entry cannot be related to itself', e.id);
-      else if (!entryIds.has(r)) report(item, ['related', i], `unknown entry "${r}"`, e.id);
+      else if (!entryIds.has(r) && !invalid.entries.has(r)) report(item, ['related', i], `unknown entry "${r}"`, e.id);
     });
   }
 

@@ -1,0 +1,258 @@
+// Finding the answer on the fixture knowledge base: both languages, Danish
+// letters typed either way, synonyms, typos, declining what it does not know,
+// and what an answer carries (freshness, later developments, disputes).
+import { describe, expect, it } from 'vitest';
+import { ask, CONFIDENCE_THRESHOLD } from '../../src/answer/ask.js';
+import type { Answer } from '../../src/answer/answer.js';
+import { MAX_QUESTION_LENGTH } from '../../src/knowledge/schema.js';
+import { buildSnapshot } from '../../src/store.js';
+import { copyFixture, editFile, FIXTURE } from './helpers.js';
+
+const snap = buildSnapshot(FIXTURE).snapshot;
+
+function answers(question: string, id: string, opts: Parameters<typeof ask>[2] = {}): Answer {
+  const a = ask(snap, question, opts);
+  expect({ question, status: a.status, id: a.id }).toEqual({ question, status: 'answered', id });
+  expect(a.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+  return a;
+}
+
+function declines(question: string, opts: Parameters<typeof ask>[2] = {}): Answer {
+  const a = ask(snap, question, opts);
+  expect({ question, status: a.status, id: a.id }).toEqual({ question, status: 'no_match', id: null });
+  expect(a.question).toBeNull();
+  expect(a.answer).toBeNull();
+  expect(a.sources).toEqual([]);
+  expect(a.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
+  expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  return a;
+}
+
+describe('ask: finding the entry', () => {
+  it.each([
+    ['Who leads NMI?', 'who-leads'],
+    ['Which country is in charge of the NATO mission?', 'who-leads'],
+    ['How many people serve in NMI?', 'mission-size'],
+    ['where does the mission train', 'training-locations'],
+    ['What did NATO say in 2024?', 'new-facts'],
+  ])('English: "%s" → %s', (q, id) => {
+    const a = answers(q, id);
+    expect(a.lang).toBe('en');
+  });
+
+  it.each([
+    ['Hvem leder NMI?', 'who-leads'],
+    ['Hvor mange er med i missionen?', 'mission-size'],
+    ['Hvor træner NMI?', 'training-locations'],
+    ['Hvad sagde NATO i 2024?', 'new-facts'],
+  ])('Danish: "%s" → %s', (q, id) => {
+    const a = answers(q, id);
+    expect(a.lang).toBe('da');
+    expect(a.answer).toBe(snap.kb.byId.get(id)!.answer.da);
+  });
+
+  it('gives the same answer for æ/ø/å and ae/oe/aa spellings', () => {
+    const withLetters = answers('NMI træningssteder', 'training-locations');
+    const ascii = answers('NMI traeningssteder', 'training-locations');
+    expect(ascii.id).toBe(withLetters.id);
+    // In Danish, both spellings give the Danish answer word for word.
+    expect(answers('NMI traeningssteder', 'training-locations', { lang: 'da' }).answer).toBe(answers('NMI træningssteder', 'training-locations', { lang: 'da' }).answer);
+    // A Danish sentence typed without Danish letters is still answered in Danish.
+    const a = answers('Hvor foregår træningen?', 'training-locations');
+    const b = answers('Hvor foregaar traeningen?', 'training-locations');
+    expect([a.lang, b.lang]).toEqual(['da', 'da']);
+    expect(b.answer).toBe(a.answer);
+    expect(answers('hvor mange folk taeller missionen', 'mission-size').id).toBe(answers('hvor mange folk tæller missionen', 'mission-size').id);
+  });
+
+  it.each([
+    ['Does NMI train in Tajji?', 'training-locations'],
+    ['Is there training in Bagdad?', 'training-locations'],
+    ['Who leads NATO Mission Iraq', 'who-leads'],
+    ['hvem leder natos træningsmission i irak', 'who-leads'],
+  ])('synonyms: "%s" → %s', (q, id) => {
+    answers(q, id);
+  });
+
+  it('rewrites synonyms to the canonical name in the search terms', () => {
+    expect(snap.index.search('tajji').terms).toEqual(['taji']);
+    expect(snap.index.search('bagdad').terms).toEqual(['baghdad']);
+    expect(snap.index.search('who leads nato mission iraq').terms).toEqual(['who', 'leads', 'nmi']);
+  });
+
+  it.each([
+    ['Who is the comander of NMI?', 'who-leads'],
+    ['NMI traning locations', 'training-locations'],
+    ['comander', 'who-leads'],
+  ])('typos: "%s" → %s', (q, id) => {
+    answers(q, id);
+  });
+
+  it('corrects the misspelled word in the search terms', () => {
+    expect(snap.index.search('comander').terms).toEqual(['commander']);
+    expect(snap.index.search('traning').terms).toEqual(['training']);
+  });
+});
+
+describe('ask: declining', () => {
+  it.each([
+    ['what is the capital of France', 'en'],
+    ['hvad bliver vejret i morgen', 'da'],
+    ['recipe for chocolate cake', 'en'],
+  ])('declines "%s"', (q, lang) => {
+    const a = declines(q);
+    expect(a.lang).toBe(lang);
+    for (const s of a.suggestions) expect(snap.kb.byId.has(s.id)).toBe(true);
+  });
+
+  it('declines an empty question without suggestions', () => {
+    const a = declines('   ');
+    expect(a.suggestions).toEqual([]);
+    expect(a.confidence).toBe(0);
+  });
+
+  it('keeps confidence within 0..1 for any question', () => {
+    const questions = [
+      'Who leads NMI?',
+      'NMI',
+      'nmi nmi nmi nmi',
+      'mission',
+      'the the the',
+      'what is the capital of France',
+      'Hvem leder NMI?',
+      'NMI træningssteder Taji Bagdad Besmaya kommando 2024',
+      '????',
+      '',
+    ];
+    for (const q of questions) {
+      const c = ask(snap, q).confidence;
+      expect(c, q).toBeGreaterThanOrEqual(0);
+      expect(c, q).toBeLessThanOrEqual(1);
+      const r = snap.index.search(q);
+      expect(r.confidence, q).toBeGreaterThanOrEqual(0);
+      expect(r.confidence, q).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('ask: language', () => {
+  it("detects the question's language with 'auto' and answers in it", () => {
+    expect(ask(snap, 'Hvem leder NMI?', { lang: 'auto' }).lang).toBe('da');
+    expect(ask(snap, 'Who leads NMI?', { lang: 'auto' }).lang).toBe('en');
+    expect(ask(snap, 'Hvem leder NMI?').question).toBe('Hvem leder NMI?');
+  });
+
+  it('answers in English when the language is unclear', () => {
+    const a = ask(snap, 'NMI');
+    expect(a.lang).toBe('en');
+    if (a.status === 'answered') expect(a.answer).toBe(snap.kb.byId.get(a.id!)!.answer.en);
+  });
+
+  it('lets an explicit language override detection', () => {
+    const da = answers('Who leads NMI?', 'who-leads', { lang: 'da' });
+    expect(da.lang).toBe('da');
+    expect(da.question).toBe('Hvem leder NMI?');
+    expect(da.answer).toContain('Canada');
+    expect(da.answer).toBe(snap.kb.byId.get('who-leads')!.answer.da);
+    expect(da.developments[0]!.text).toBe('Frankrig overtog kommandoen.');
+
+    const en = answers('Hvem leder NMI?', 'who-leads', { lang: 'en' });
+    expect(en.lang).toBe('en');
+    expect(en.question).toBe('Who leads NMI?');
+    expect(en.answer).toBe(snap.kb.byId.get('who-leads')!.answer.en);
+  });
+
+  it('answers a no_match in the requested language', () => {
+    expect(declines('what is the capital of France', { lang: 'da' }).lang).toBe('da');
+  });
+});
+
+describe('ask: a chosen entry', () => {
+  it('answers exactly the entry asked for, with confidence 1, whatever the text', () => {
+    const a = ask(snap, 'what is the capital of France', { entryId: 'mission-size' });
+    expect(a).toMatchObject({ status: 'answered', id: 'mission-size', confidence: 1, question: 'How many people serve in NMI?' });
+    expect(ask(snap, 'Who leads NMI?', { entryId: 'new-facts', lang: 'da' })).toMatchObject({ id: 'new-facts', lang: 'da', question: 'Hvad sagde NATO i 2024?' });
+  });
+
+  it('falls back to searching when the entry does not exist (e.g. removed by a reload)', () => {
+    expect(ask(snap, 'Who leads NMI?', { entryId: 'gone' })).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, 'what is the capital of France', { entryId: 'gone' }).status).toBe('no_match');
+  });
+});
+
+describe('suggest', () => {
+  it('offers the shortcuts first for an empty box, titles within Discord limits', () => {
+    for (const lang of ['en', 'da'] as const) {
+      const all = snap.index.suggest('', lang);
+      expect(all.map((s) => s.id).slice(0, 2)).toEqual(['who-leads', 'mission-size']);
+      expect(all.map((s) => s.id).sort()).toEqual(['mission-size', 'new-facts', 'training-locations', 'who-leads']);
+      for (const s of all) {
+        expect(s.question).toBe(snap.kb.byId.get(s.id)!.questions[lang][0]);
+        expect(s.question.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+      }
+    }
+  });
+
+  it('returns at most `limit` suggestions', () => {
+    expect(snap.index.suggest('', 'en', 3)).toHaveLength(3);
+    expect(snap.index.suggest('', 'en', 1)).toEqual([{ id: 'who-leads', question: 'Who leads NMI?' }]);
+    expect(snap.index.suggest('NMI', 'en', 2).length).toBeLessThanOrEqual(2);
+    expect(snap.index.suggest('mission', 'da', 1).length).toBeLessThanOrEqual(1);
+  });
+
+  it('completes the word being typed', () => {
+    expect(snap.index.suggest('who le', 'en').map((s) => s.id)).toContain('who-leads');
+    expect(snap.index.suggest('who le', 'en')[0]).toEqual({ id: 'who-leads', question: 'Who leads NMI?' });
+    expect(snap.index.suggest('hvor stor', 'da')[0]).toEqual({ id: 'mission-size', question: 'Hvor mange er med i NMI?' });
+  });
+});
+
+describe('ask: what an answer carries', () => {
+  it('flags facts older than the freshness limit as stale', () => {
+    expect(answers('Who leads NMI?', 'who-leads', { now: new Date('2026-06-01') }).stale).toBe(true);
+    expect(answers('Who leads NMI?', 'who-leads', { now: new Date('2021-06-01') }).stale).toBe(false);
+    expect(answers('What did NATO say in 2024?', 'new-facts', { now: new Date('2025-06-01') }).stale).toBe(false);
+    expect(answers('Who leads NMI?', 'who-leads', { now: new Date('2021-06-01'), freshnessDays: 30 }).stale).toBe(true);
+    expect(declines('what is the capital of France', { now: new Date('2030-01-01') }).stale).toBe(false);
+  });
+
+  it('cites the sources with their dates and the as-of date', () => {
+    const a = answers('Who leads NMI?', 'who-leads');
+    expect(a.asOf).toBe('2020-03-04');
+    expect(a.sources).toEqual([
+      {
+        id: 'article',
+        title: 'Test article about NMI',
+        publisher: 'Forsvaret (Danish Defence)',
+        url: 'https://example.org/article',
+        date: '2020-03-04',
+        kind: 'official',
+        section: 'Hvad er NATO Mission Iraq?',
+      },
+    ]);
+    expect(a.related.map((r) => r.id)).toEqual(['mission-size', 'training-locations']);
+  });
+
+  it('marks a development reported by news only', () => {
+    const a = answers('Who leads NMI?', 'who-leads');
+    expect(a.developments).toHaveLength(1);
+    expect(a.developments[0]).toMatchObject({ date: '2025-05-22', text: 'France took command.', newsOnly: true });
+    expect(a.developments[0]!.sources.map((s) => s.id)).toEqual(['handover-news']);
+
+    // With an official source beside the news one, it is no longer news only.
+    const dir = copyFixture();
+    editFile(dir, 'entries.yaml', 'sources: [{ id: handover-news }]', 'sources: [{ id: handover-news }, { id: nato-page }]');
+    const other = buildSnapshot(dir).snapshot;
+    expect(ask(other, 'Who leads NMI?').developments[0]!.newsOnly).toBe(false);
+  });
+
+  it('says where sources disagree', () => {
+    const a = answers('How big is the mission?', 'mission-size');
+    expect(a.disputed).toEqual({
+      text: 'Later figures differ: several hundred according to NATO in 2024.',
+      sources: [expect.objectContaining({ id: 'nato-page', date: '2024-05-27' })],
+    });
+    expect(answers('Hvor stor er missionen?', 'mission-size').disputed!.text).toBe('Senere tal er forskellige: flere hundrede ifølge NATO i 2024.');
+    expect(answers('Who leads NMI?', 'who-leads').disputed).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+// Starts the stand-in, copies the fixture knowledge to a temp dir, and starts
+// the real bot (discord.js Client) against it.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type ConfigWithAuth } from '../../src/config.js';
+import { startBot, type RunningBot } from '../../src/discord/gateway.js';
+import type { StoreLike } from '../../src/discord/types.js';
+import { createLogger } from '../../src/log.js';
+import { KnowledgeStore } from '../../src/store.js';
+import { DiscordStandin, IDS, TOKEN } from './standin/server.js';
+
+export const FIXTURE_KB = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/kb');
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [k: string]: unknown;
+}
+
+export function copyFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nmi-kb-'));
+  cpSync(FIXTURE_KB, dir, { recursive: true });
+  return dir;
+}
+
+export function testConfig(standin: DiscordStandin, kbDir: string, env: Record<string, string> = {}): ConfigWithAuth {
+  return loadConfig(
+    {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: IDS.app,
+      DISCORD_GUILD_ID: IDS.guild,
+      DISCORD_API_URL: standin.apiBase,
+      KNOWLEDGE_DIR: kbDir,
+      LOG_LEVEL: 'debug',
+      ...env,
+    },
+    { requireAuth: true },
+  );
+}
+
+export interface Harness {
+  standin: DiscordStandin;
+  bot: RunningBot;
+  store: KnowledgeStore;
+  kbDir: string;
+  logs: LogLine[];
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  opts: { env?: Record<string, string>; wrapStore?: (s: KnowledgeStore) => StoreLike; now?: () => Date } = {},
+): Promise<Harness> {
+  const standin = await DiscordStandin.start();
+  const kbDir = copyFixture();
+  const config = testConfig(standin, kbDir, opts.env);
+  const logs: LogLine[] = [];
+  const log = createLogger('debug', { write: (s: string) => void logs.push(JSON.parse(s) as LogLine) });
+  const store = await KnowledgeStore.open(kbDir);
+  const bot = await startBot({ config, store: opts.wrapStore ? opts.wrapStore(store) : store, log, ...(opts.now ? { now: opts.now } : {}) });
+  await standin.waitReady();
+  return {
+    standin,
+    bot,
+    store,
+    kbDir,
+    logs,
+    async stop() {
+      await bot.stop(2000);
+      await standin.stop();
+      rmSync(kbDir, { recursive: true, force: true });
+    },
+  };
+}
