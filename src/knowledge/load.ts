@@ -118,7 +118,7 @@ export function loadKnowledge(dirArg: string): LoadResult {
             file: name,
             line: file.lineOf(path),
             entry: entryIdAt(raw, path),
-            field: fieldName(path.slice(path[0] === 'entries' || path[0] === 'sources' || path[0] === 'synonyms' ? 2 : 0)) ?? fieldName(path),
+            field: fieldName(path.slice(path[0] === 'entries' ? 2 : 0)) ?? fieldName(path),
             message: issue.code === 'unrecognized_keys' ? `unknown field "${String(path[path.length - 1])}" (check the spelling)` : describeIssue(issue),
           });
         }

@@ -24,7 +24,11 @@ const isoDate = z.preprocess(
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
     // Date.parse rolls 2023-02-30 over to March; a real date survives the round trip.
-    .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'is not a real date'),
+    .refine((s) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true; // the format check above reports it
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, 'is not a real date'),
 );
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
