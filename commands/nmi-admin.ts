@@ -1,4 +1,4 @@
-// /nmi-admin reload | status — servers only, Manage Server by default, and
+// /nmi-admin reload | status | gaps | feedback — servers only, Manage Server by default, and
 // checked again here: a server may loosen the command's permissions.
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { escapeMarkdown } from 'discord.js';
@@ -8,9 +8,11 @@ import type { SlashCommand, Subcommand } from '../src/discord/command.js';
 import { formatDate, formatDuration, t } from '../src/discord/i18n.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { COLOR_INFO, joinLines, kbText } from '../src/discord/render.js';
-import { errorReply, reply, type Draft } from '../src/discord/respond.js';
+import { errorReply, escapeUserText, reply, type Draft } from '../src/discord/respond.js';
 import { respond, type CommandInput, type Ctx } from '../src/discord/types.js';
 import type { ReloadOutcome } from '../src/store.js';
+import { formatFeedback, formatGaps } from '../src/feedback/index.js';
+import { reloadKnowledge } from '../src/discord/reload.js';
 
 const COLOR_FAILED = 0xb00020;
 
@@ -65,22 +67,10 @@ const reload: Subcommand = {
       kind: 'deferred',
       ephemeral: true,
       work: async () => {
-        const outcome = await ctx.services.store.reload();
-        let redeploy: { count: number } | { error: string } | undefined;
-        if (outcome.ok && (outcome.diff.shortcutsAdded.length || outcome.diff.shortcutsRemoved.length) && ctx.services.deployCommands) {
-          try {
-            redeploy = { count: await ctx.services.deployCommands(ctx.services.store.current) };
-          } catch (err) {
-            ctx.services.log.error({ err, interactionId: ctx.input.id }, 're-registering commands after reload failed');
-            redeploy = { error: err instanceof Error ? err.message : String(err) };
-          }
-        }
-        ctx.services.log.info(
-          outcome.ok
-            ? { interactionId: ctx.input.id, before: outcome.before, after: outcome.after, diff: outcome.diff }
-            : { interactionId: ctx.input.id, version: outcome.version, problems: outcome.problems.length },
-          outcome.ok ? 'knowledge reloaded' : 'knowledge reload failed; previous knowledge still serving',
-        );
+        const { outcome, redeploy } = await reloadKnowledge(ctx.services, ctx.input.member.userId, {
+          interactionId: ctx.input.id,
+          guildId: ctx.input.guildId,
+        });
         return reloadDraft(outcome, ctx.lang, redeploy);
       },
     };
@@ -132,7 +122,79 @@ const status: Subcommand = {
   },
 };
 
-const subcommands = new Map([reload, status].map((s) => [s.data.name, s]));
+export const DEFAULT_REPORT_DAYS = 30;
+/** Leaves room under the 4096-character description for markdown escapes. */
+const REPORT_MAX_CHARS = 3600;
+
+const daysOption = {
+  type: 4,
+  name: 'days',
+  name_localizations: { da: 'dage' },
+  description: 'How many days back (default 30)',
+  description_localizations: { da: 'Hvor mange dage tilbage (standard 30)' },
+  min_value: 1,
+  max_value: 365,
+  required: false,
+} as const;
+
+/** The days option, clamped to 1–365 (Discord enforces it; other paths may not). */
+export function daysOf(ctx: Ctx<CommandInput>): number {
+  const v = ctx.input.options['days'];
+  return typeof v === 'number' && Number.isInteger(v) ? Math.min(365, Math.max(1, v)) : DEFAULT_REPORT_DAYS;
+}
+
+/** Reports quote what users typed: escaped so it cannot format or ping; respond's limits cut what is left over. */
+function reportDraft(title: string, text: string): Draft {
+  return { embeds: [{ title, color: COLOR_INFO, description: escapeUserText(text) }] };
+}
+
+const titleOf = (ctx: Ctx<CommandInput>) => (id: string) => ctx.snap.kb.byId.get(id)?.questions[ctx.lang][0];
+
+const gaps: Subcommand = {
+  data: {
+    type: 1,
+    name: 'gaps',
+    name_localizations: { da: 'huller' },
+    description: 'Questions the bot could not answer well, grouped',
+    description_localizations: { da: 'Spørgsmål botten ikke kunne svare godt på, grupperet' },
+    options: [daysOption],
+  },
+  execute(ctx) {
+    const L = t(ctx.lang);
+    if (!ctx.services.feedback.enabled) return respond(reply({ content: L.feedbackOff }, { ephemeral: true }));
+    const days = daysOf(ctx);
+    const text = formatGaps(ctx.services.feedback.gaps(days, ctx.services.now()), ctx.lang, {
+      days,
+      maxChars: REPORT_MAX_CHARS,
+      titleOf: titleOf(ctx),
+    });
+    return respond(reply(reportDraft(L.gapsTitle, text), { ephemeral: true }));
+  },
+};
+
+const feedback: Subcommand = {
+  data: {
+    type: 1,
+    name: 'feedback',
+    name_localizations: { da: 'feedback' },
+    description: '👍/👎 votes on answers, most disliked first',
+    description_localizations: { da: '👍/👎-stemmer på svar, mest negative først' },
+    options: [daysOption],
+  },
+  execute(ctx) {
+    const L = t(ctx.lang);
+    if (!ctx.services.feedback.enabled) return respond(reply({ content: L.feedbackOff }, { ephemeral: true }));
+    const days = daysOf(ctx);
+    const text = formatFeedback(ctx.services.feedback.feedback(days, ctx.services.now()), ctx.lang, {
+      days,
+      maxChars: REPORT_MAX_CHARS,
+      titleOf: titleOf(ctx),
+    });
+    return respond(reply(reportDraft(L.feedbackTitle, text), { ephemeral: true }));
+  },
+};
+
+const subcommands = new Map([reload, status, gaps, feedback].map((s) => [s.data.name, s]));
 
 export const nmiAdminCommand: SlashCommand = {
   name: 'nmi-admin',
@@ -140,8 +202,8 @@ export const nmiAdminCommand: SlashCommand = {
     return {
       type: 1,
       name: 'nmi-admin',
-      description: 'NMI bot administration: reload the knowledge, show status',
-      description_localizations: { da: 'Administration af NMI bot: genindlæs viden, vis status' },
+      description: 'NMI bot administration: reload the knowledge, status, gaps and feedback',
+      description_localizations: { da: 'Administration af NMI bot: genindlæs viden, status, huller og feedback' },
       default_member_permissions: MANAGE_GUILD.toString(),
       dm_permission: false,
       contexts: [0],

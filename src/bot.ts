@@ -1,12 +1,15 @@
 // npm start: connects NMI bot to Discord's gateway and answers interactions.
 // Stops before connecting when the configuration or the knowledge is invalid;
-// on SIGINT/SIGTERM stops taking interactions, finishes those in flight, exits.
+// on SIGINT/SIGTERM stops taking interactions, finishes those in flight, exits;
+// on SIGHUP (and, with KNOWLEDGE_WATCH=true, on file changes) reloads the knowledge.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, loadDotenv } from './config.js';
 import { startBot } from './discord/gateway.js';
+import { installReloadOnSighup } from './discord/reload.js';
+import { createNoopStore, loadFeedbackConfig, openFeedbackStore, type FeedbackStore } from './feedback/index.js';
 import { KnowledgeError, formatProblem } from './knowledge/problems.js';
-import { createLogger } from './log.js';
+import { createLogger, type Logger } from './log.js';
 import { KnowledgeStore } from './store.js';
 
 export async function main(): Promise<void> {
@@ -43,7 +46,9 @@ export async function main(): Promise<void> {
   }
   log.info({ dir, version: store.current.kb.version, entries: store.current.kb.entries.length }, 'knowledge loaded');
 
-  const bot = await startBot({ config, store, log });
+  const feedback = openFeedback(process.env, log);
+  const bot = await startBot({ config, store, log, feedback, watchDir: dir });
+  installReloadOnSighup(process, bot.reload, log);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -63,6 +68,18 @@ export async function main(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** The feedback store from FEEDBACK_* settings; on any problem a warning and a no-op store (the bot still answers). */
+export function openFeedback(env: NodeJS.ProcessEnv, log: Logger): FeedbackStore {
+  try {
+    const store = openFeedbackStore(loadFeedbackConfig(env), { logger: log });
+    log.info({ enabled: store.enabled }, store.enabled ? 'feedback store open' : 'feedback recording is off');
+    return store;
+  } catch (err) {
+    log.warn({ err }, 'could not open the feedback store; questions and votes will not be recorded');
+    return createNoopStore();
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

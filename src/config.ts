@@ -45,6 +45,11 @@ const EnvSchema = z.object({
   ),
   COOLDOWN_MAX: positiveInt(5),
   COOLDOWN_WINDOW_SECONDS: positiveInt(20),
+  FRESHNESS_MAX_AGE_DAYS: positiveInt(730),
+  KNOWLEDGE_WATCH: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z.enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no']).default('false'),
+  ),
 });
 
 export interface Config {
@@ -58,6 +63,10 @@ export interface Config {
   knowledgeDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   cooldown: { max: number; windowMs: number };
+  /** An answer whose facts are older than this many days says "this may have changed". */
+  freshnessDays: number;
+  /** Reload the knowledge when its files change (KNOWLEDGE_WATCH=true). */
+  knowledgeWatch: boolean;
 }
 
 /** Settings the bot needs for connecting (start) and registering commands (deploy-commands). */
@@ -75,6 +84,8 @@ const FIXES: Record<string, string> = {
   LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
   COOLDOWN_MAX: 'give a whole number of questions, e.g. 5',
   COOLDOWN_WINDOW_SECONDS: 'give a whole number of seconds, e.g. 20',
+  FRESHNESS_MAX_AGE_DAYS: 'give a whole number of days, e.g. 730 (two years)',
+  KNOWLEDGE_WATCH: 'use true or false (default false)',
 };
 
 export class ConfigError extends Error {
@@ -123,5 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { requireAuth?: boolean
     knowledgeDir: d.KNOWLEDGE_DIR,
     logLevel: d.LOG_LEVEL,
     cooldown: { max: d.COOLDOWN_MAX, windowMs: d.COOLDOWN_WINDOW_SECONDS * 1000 },
+    freshnessDays: d.FRESHNESS_MAX_AGE_DAYS,
+    knowledgeWatch: ['true', '1', 'on', 'yes'].includes(d.KNOWLEDGE_WATCH),
   };
 }

@@ -15,6 +15,8 @@ export interface AskDraftOptions {
   /** Answer this entry exactly (a picked autocomplete suggestion, a button). */
   entryId?: string;
   now?: Date;
+  /** Answers whose facts are older than this many days are marked "may have changed" (default 730). */
+  freshnessDays?: number;
   /** Echo the user's own wording above the answer when it differs from the entry's question. */
   showQuery?: boolean;
 }
@@ -27,7 +29,7 @@ export function answerDraft(snap: Snapshot, question: string, lang: Lang | 'auto
   const picked = entryIdFromValue(question.trim());
   const entryId = opts.entryId ?? (picked && snap.kb.byId.has(picked) ? picked : undefined);
   const text = picked && entryId === picked ? '' : question.trim().slice(0, MAX_QUESTION_CHARS);
-  const answer = ask(snap, text, { lang, ...(entryId ? { entryId } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  const answer = ask(snap, text, { lang, ...(entryId ? { entryId } : {}), ...(opts.now ? { now: opts.now } : {}), ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}) });
   return { answer, draft: renderAnswer(answer, { showQuery: opts.showQuery ?? true }) };
 }
 

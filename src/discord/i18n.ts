@@ -120,6 +120,14 @@ const en = {
   declined: 'Declined',
   latency: 'Answer latency',
   none: 'none',
+  voteUp: 'Helpful',
+  voteDown: 'Not helpful',
+  voteRecorded: 'Thanks — recorded.',
+  voteChanged: 'Thanks — your vote was changed.',
+  voteDuplicate: 'You already voted on this answer.',
+  feedbackOff: 'Feedback is not being recorded on this bot (FEEDBACK_STORE=off).',
+  gapsTitle: 'Unanswered questions',
+  feedbackTitle: 'Answer feedback',
 };
 export type Strings = typeof en;
 
@@ -192,6 +200,14 @@ const da: Strings = {
   declined: 'Afvist',
   latency: 'Svartid',
   none: 'ingen',
+  voteUp: 'Nyttigt',
+  voteDown: 'Ikke nyttigt',
+  voteRecorded: 'Tak — registreret.',
+  voteChanged: 'Tak — din stemme er ændret.',
+  voteDuplicate: 'Du har allerede stemt på dette svar.',
+  feedbackOff: 'Denne bot registrerer ikke feedback (FEEDBACK_STORE=off).',
+  gapsTitle: 'Ubesvarede spørgsmål',
+  feedbackTitle: 'Feedback på svar',
 };
 
 export const T: Record<Lang, Strings> = { en, da };

@@ -2,6 +2,7 @@
 // snapshot (taken once, so a reload mid-question cannot mix knowledge).
 import { buildCommands, messageCommand, slashCommand } from '../../commands/index.js';
 import { topicsPage } from '../../commands/topics.js';
+import { parseVoteCustomId } from '../feedback/index.js';
 import { answerQuestion } from './answering.js';
 import { decodeCustomId } from './custom-id.js';
 import { chooseLang, t } from './i18n.js';
@@ -57,6 +58,8 @@ export async function route(input: InteractionInput, services: Services): Promis
       return cmd.execute({ input, snap, lang, services });
     }
     case 'component': {
+      const vote = parseVoteCustomId(input.customId);
+      if (vote) return respond(errorReply(recordVote(services, input.member.userId, vote, L, input.id)));
       const c = decodeCustomId(input.customId);
       const ctx: Ctx = { input, snap, lang, services };
       if (!c) return respond(errorReply(L.gone));
@@ -67,4 +70,18 @@ export async function route(input: InteractionInput, services: Services): Promis
       return answerQuestion(ctx, { question: '', entryId, ephemeral: true });
     }
   }
+}
+
+/** Records a 👍/👎 click (the user id is only hashed by the store) and says what happened, privately. */
+function recordVote(
+  services: Services,
+  userId: string,
+  vote: NonNullable<ReturnType<typeof parseVoteCustomId>>,
+  L: ReturnType<typeof t>,
+  interactionId: string,
+): string {
+  if (!services.feedback.enabled) return L.feedbackOff;
+  const result = services.feedback.recordVote({ userId, entryId: vote.entryId, version: vote.version, vote: vote.vote });
+  services.log.debug({ interactionId, entryId: vote.entryId, vote: vote.vote, result }, 'vote');
+  return result === 'recorded' ? L.voteRecorded : result === 'changed' ? L.voteChanged : L.voteDuplicate;
 }

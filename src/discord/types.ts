@@ -1,6 +1,7 @@
 // The plain data a handler receives and returns. The transport (discord.js
 // gateway client today, an HTTP endpoint later) converts an interaction into
 // an InteractionInput, calls the handler and sends what it returns.
+import type { FeedbackStore } from '../feedback/index.js';
 import type { Lang } from '../knowledge/schema.js';
 import type { Logger } from '../log.js';
 import type { ReloadOutcome, Snapshot } from '../store.js';
@@ -69,6 +70,10 @@ export interface Services {
   metrics: Metrics;
   cooldown: Cooldown;
   log: Logger;
+  /** Unanswered questions and 👍/👎 votes; a no-op store (enabled: false) hides the vote buttons. */
+  feedback: FeedbackStore;
+  /** Passed to ask(): answers older than this many days are marked "may have changed". */
+  freshnessDays: number;
   /** Re-registers the commands for a knowledge base; returns how many were registered. Absent when the bot cannot. */
   deployCommands?: (snap: Snapshot) => Promise<number>;
   now: () => Date;

@@ -6,6 +6,7 @@ import { Cooldown } from '../../src/discord/cooldown.js';
 import { Metrics } from '../../src/discord/metrics.js';
 import { InteractionRunner, type Sender } from '../../src/discord/runner.js';
 import type { Services, StoreLike } from '../../src/discord/types.js';
+import { createNoopStore } from '../../src/feedback/index.js';
 import type { Entry } from '../../src/knowledge/schema.js';
 import type { InteractionResponse, MessageData } from '../../src/discord/respond.js';
 import { silentLogger } from '../../src/log.js';
@@ -78,6 +79,8 @@ describe('the runner', () => {
         metrics: new Metrics(),
         cooldown: new Cooldown(100, 1000),
         log: silentLogger,
+        feedback: createNoopStore(),
+        freshnessDays: 730,
         now: () => new Date('2025-06-01T00:00:00Z'),
       },
       'services',

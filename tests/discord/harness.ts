@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type ConfigWithAuth } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/gateway.js';
 import type { StoreLike } from '../../src/discord/types.js';
+import type { FeedbackStore } from '../../src/feedback/index.js';
 import { createLogger } from '../../src/log.js';
 import { KnowledgeStore } from '../../src/store.js';
 import { DiscordStandin, IDS, TOKEN } from './standin/server.js';
@@ -50,7 +51,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { env?: Record<string, string>; wrapStore?: (s: KnowledgeStore) => StoreLike; now?: () => Date } = {},
+  opts: {
+    env?: Record<string, string>;
+    wrapStore?: (s: KnowledgeStore) => StoreLike;
+    now?: () => Date;
+    /** The feedback store the bot records into (default: a no-op store, no file). */
+    feedback?: FeedbackStore;
+    watchDebounceMs?: number;
+  } = {},
 ): Promise<Harness> {
   const standin = await DiscordStandin.start();
   const kbDir = copyFixture();
@@ -58,7 +66,14 @@ export async function startHarness(
   const logs: LogLine[] = [];
   const log = createLogger('debug', { write: (s: string) => void logs.push(JSON.parse(s) as LogLine) });
   const store = await KnowledgeStore.open(kbDir);
-  const bot = await startBot({ config, store: opts.wrapStore ? opts.wrapStore(store) : store, log, ...(opts.now ? { now: opts.now } : {}) });
+  const bot = await startBot({
+    config,
+    store: opts.wrapStore ? opts.wrapStore(store) : store,
+    log,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.feedback ? { feedback: opts.feedback } : {}),
+    ...(opts.watchDebounceMs ? { watchDebounceMs: opts.watchDebounceMs } : {}),
+  });
   await standin.waitReady();
   return {
     standin,

@@ -14,7 +14,7 @@ const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 function startProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', ...env },
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', FEEDBACK_STORE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -46,7 +46,7 @@ describe('the bot process', () => {
     }
   }, 20_000);
 
-  it('logs when ready, answers, and exits 0 on SIGTERM', async () => {
+  it('logs when ready, answers, reloads on SIGHUP, and exits 0 on SIGTERM', async () => {
     const standin = await DiscordStandin.start();
     const kbDir = copyFixture();
     try {
@@ -56,6 +56,11 @@ describe('the bot process', () => {
       await standin.waitReady();
       const cb = await standin.interact(slash('nmi', 'who-leads', []));
       expect(cb.body.type).toBe(4);
+      // SIGHUP reloads the knowledge (the same reload as /nmi-admin reload) and keeps running.
+      p.child.kill('SIGHUP');
+      await p.waitFor(/"requestedBy":"SIGHUP"[^\n]*"msg":"knowledge reloaded"/);
+      const again = await standin.interact(slash('nmi', 'who-leads', []));
+      expect(again.body.type).toBe(4);
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
       expect(p.out()).toContain('"msg":"stopped"');

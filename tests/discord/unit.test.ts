@@ -209,6 +209,13 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ apiUrl: DEFAULT_API_URL, knowledgeDir: './knowledge', logLevel: 'info', cooldown: { max: 5, windowMs: 20_000 }, adminRoleIds: [] });
   });
+  it('reads the freshness age (default 730 days) and KNOWLEDGE_WATCH (default off)', () => {
+    expect(loadConfig({})).toMatchObject({ freshnessDays: 730, knowledgeWatch: false });
+    expect(loadConfig({ FRESHNESS_MAX_AGE_DAYS: '365', KNOWLEDGE_WATCH: 'true' })).toMatchObject({ freshnessDays: 365, knowledgeWatch: true });
+    expect(loadConfig({ FRESHNESS_MAX_AGE_DAYS: '', KNOWLEDGE_WATCH: '' })).toMatchObject({ freshnessDays: 730, knowledgeWatch: false });
+    expect(() => loadConfig({ FRESHNESS_MAX_AGE_DAYS: 'two years' })).toThrow(/FRESHNESS_MAX_AGE_DAYS/);
+    expect(() => loadConfig({ KNOWLEDGE_WATCH: 'sometimes' })).toThrow(/KNOWLEDGE_WATCH/);
+  });
   it('parses lists and the API base', () => {
     const c = loadConfig({ ADMIN_ROLE_IDS: `${IDS.adminRole}, ${IDS.guild}`, DISCORD_API_URL: 'http://127.0.0.1:9999/api/' });
     expect(c.adminRoleIds).toEqual([IDS.adminRole, IDS.guild]);

@@ -18,7 +18,8 @@ export interface Who {
 export type RawOption =
   | { type: 1 | 2; name: string; options?: RawOption[] }
   | { type: 3; name: string; value: string; focused?: boolean }
-  | { type: 5; name: string; value: boolean };
+  | { type: 5; name: string; value: boolean }
+  | { type: 4 | 10; name: string; value: number };
 
 function user(id: string) {
   return { id, username: `user${id.slice(-2)}`, discriminator: '0', global_name: null, avatar: null, public_flags: 0 };
