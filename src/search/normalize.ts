@@ -14,22 +14,33 @@ const english = newStemmer('english');
  * stem alike (Danish suffix rules barely involve æøå).
  */
 export function foldDanish(word: string): string {
-  return word.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+  return /[æøå]/.test(word) ? word.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa') : word;
 }
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const APOSTROPHE = /['’‘`´]/;
 
 /** NFKC, lower case, typographic apostrophes, possessive 's dropped. */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/(\p{L})'s\b/gu, '$1')
-    .replace(/(\p{L})'(?=\s|$)/gu, '$1');
+  // Most text is plain ASCII without apostrophes: skip the costly steps for it.
+  let t = (PLAIN_ASCII.test(text) ? text : text.normalize('NFKC')).toLowerCase();
+  if (APOSTROPHE.test(t)) {
+    t = t
+      .replace(/[’‘`´]/g, "'")
+      .replace(/(\p{L})'s\b/gu, '$1')
+      .replace(/(\p{L})'(?=\s|$)/gu, '$1');
+  }
+  return t;
+}
+
+/** Cleaned text → words: letters and digits, hyphenated words split. */
+function split(clean: string): string[] {
+  return (PLAIN_ASCII.test(clean) ? clean.split(/[^a-z0-9]+/) : clean.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
 }
 
 /** Words: letters and digits, hyphenated words split. */
 export function words(text: string): string[] {
-  return cleanText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return split(cleanText(text));
 }
 
 export const isStopWord = (word: string) => STOP_WORDS.has(foldDanish(word));
@@ -37,7 +48,8 @@ export const isStopWord = (word: string) => STOP_WORDS.has(foldDanish(word));
 /** Rewrites every spelling of a name to its canonical token (multi-word phrases first). */
 export class SynonymMap {
   private readonly single = new Map<string, string>();
-  private readonly phrases: { words: string[]; canonical: string }[] = [];
+  /** Multi-word variants by their first word, longest first. */
+  private readonly phrases = new Map<string, { words: string[]; canonical: string }[]>();
 
   constructor(synonyms: readonly Synonym[]) {
     for (const s of synonyms) {
@@ -45,10 +57,14 @@ export class SynonymMap {
       for (const v of s.variants) {
         const ws = words(v).map(foldDanish);
         if (ws.length === 1) this.single.set(ws[0]!, canonical);
-        else if (ws.length > 1) this.phrases.push({ words: ws, canonical });
+        else if (ws.length > 1) {
+          const list = this.phrases.get(ws[0]!) ?? [];
+          list.push({ words: ws, canonical });
+          list.sort((a, b) => b.words.length - a.words.length);
+          this.phrases.set(ws[0]!, list);
+        }
       }
     }
-    this.phrases.sort((a, b) => b.words.length - a.words.length);
   }
 
   /** Every single-word spelling the table knows (to correct typos against). */
@@ -65,15 +81,15 @@ export class SynonymMap {
   apply(input: string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < input.length; ) {
-      const phrase = this.phrases.find((p) => p.words.every((w, k) => input[i + k] === w));
+      const w = input[i]!;
+      const phrase = this.phrases.get(w)?.find((p) => p.words.every((x, k) => input[i + k] === x));
       if (phrase) {
         out.push(phrase.canonical);
         i += phrase.words.length;
-        continue;
+      } else {
+        out.push(this.single.get(w) ?? w);
+        i += 1;
       }
-      const w = input[i]!;
-      out.push(this.single.get(w) ?? w);
-      i += 1;
     }
     return out;
   }
@@ -109,5 +125,5 @@ export function expand(word: string, lang?: 'en' | 'da'): string[] {
 
 /** Text → folded canonical words (cleaned, synonyms applied), before stemming. */
 export function analyze(text: string, synonyms: SynonymMap): string[] {
-  return synonyms.apply(words(text).map(foldDanish));
+  return synonyms.apply(split(foldDanish(cleanText(text))));
 }

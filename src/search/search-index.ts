@@ -1,11 +1,12 @@
 // Finds the entry a question asks about, and how sure we are.
-// Ranking: BM25 (MiniSearch) over each entry's questions, keywords and answer,
-// every word indexed raw plus its Danish and English stems. Confidence: how much
-// of the question's weight (rarity) the best entry covers, and its margin over
-// the runner-up. Misspelled words are corrected against the knowledge base's own
+// Ranking: BM25 over each entry's questions, keywords and answer (every word
+// indexed raw plus its stems), combined with the overlap with the entry's
+// closest single question. Confidence: how much of the question's weight
+// (rarity) the best entry covers, scaled by that overlap. (A margin over the
+// runner-up was tried and did not help on tests/eval.) Misspelled words are corrected against the knowledge base's own
 // vocabulary with fuse.js; suggestions for autocomplete rank titles the same way.
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
+import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
 import { analyze, expand, isStopWord, SynonymMap } from './normalize.js';
@@ -28,19 +29,9 @@ export interface SearchResult {
   confidence: number;
   /** The question's words after cleaning, synonyms and spelling correction. */
   terms: string[];
+  /** Share (0..1) of the question's weight in words the knowledge base does not know. */
+  unknownShare: number;
 }
-
-/** One entry as indexed: analyzed text per field, the language in the field name. */
-interface Doc {
-  id: string;
-  q_en: string;
-  q_da: string;
-  k: string;
-  a_en: string;
-  a_da: string;
-}
-const FIELDS = ['q_en', 'q_da', 'k', 'a_en', 'a_da'] as const;
-const fieldLang = (field: string) => (field.endsWith('_en') ? 'en' : field.endsWith('_da') ? 'da' : undefined);
 
 interface Phrasing {
   terms: ReadonlySet<string>;
@@ -50,102 +41,130 @@ interface Phrasing {
 /** Weight of a stop word relative to a content word of the same rarity. */
 const STOP_WEIGHT = 0.15;
 /** Ranking: BM25 over the entry, similarity to its closest question, share of the question covered. */
-const W_BM25 = 0.4;
-const W_SIM = 0.4;
+const W_BM25 = 0.6;
+const W_SIM = 0.2;
 const W_COV = 0.2;
-/** Confidence: coverage, scaled by the margin over the runner-up and by the closest question's similarity. */
-const MARGIN_FLOOR = 0.8;
+/** Confidence: coverage, scaled by the closest question's similarity (a lone word match counts less). */
 const SIMILARITY_FLOOR = 0.6;
+/** Confidence is scaled by this for a question about something broader than the base. */
+const OUT_OF_SCOPE = 0.5;
 /** A corrected word counts a little less than one spelled right. */
 const CORRECTED_WEIGHT = 0.85;
 
 export class SearchIndex {
-  private readonly mini: MiniSearch<Doc>;
+  private readonly bm25 = new Bm25();
   private readonly synonyms: SynonymMap;
-  /** In how many entries each index term occurs. */
-  private readonly df = new Map<string, number>();
+  /** The base's words, sorted, for prefix matching while someone types. */
+  private readonly vocabulary: string[];
+  /** Language-tagged stem ("da:soldat") → the base's words of that language with that stem. */
+  private readonly stemGroups = new Map<string, string[]>();
+  private readonly formsCache = new Map<string, string[]>();
   private readonly corrector: VocabularyCorrector;
-  private readonly titles: Record<Lang, Fuse<{ id: string; title: string }>>;
+  private readonly titleSearch: Partial<Record<Lang, Fuse<{ id: string; title: string }>>> = {};
   private readonly entries: readonly Entry[];
   private readonly byId: ReadonlyMap<string, Entry>;
-  /** Each entry's questions as weighted content words, for nearest-question similarity. */
+  /** Each entry's questions as weighted content words, made when first needed. */
   private readonly phrasings = new Map<string, Phrasing[]>();
+  /** Words naming something broader than the base's subject, and the subject's own terms. */
+  private readonly broader: ReadonlySet<string>;
+  private readonly subject: ReadonlySet<string>;
 
   private constructor(kb: KnowledgeBase) {
     this.entries = kb.entries;
     this.byId = kb.byId;
     this.synonyms = new SynonymMap(kb.synonyms);
-    this.mini = new MiniSearch<Doc>({
-      fields: [...FIELDS],
-      idField: 'id',
-      // Documents arrive already analyzed: words separated by spaces.
-      tokenize: (text) => text.split(' '),
-      processTerm: (word, field) => (word ? expand(word, fieldLang(field ?? '')) : null),
-      searchOptions: {
-        boost: { q_en: 2, q_da: 2, k: 1.5, a_en: 0.6, a_da: 0.6 },
-        combineWith: 'OR',
-        tokenize: (t) => t.split(' '),
-        processTerm: (t) => t,
-      },
-    });
-    const vocabulary = new Set<string>();
-    const docs = kb.entries.map((e) => {
-      const terms = new Set<string>();
-      const field = (texts: string[], lang?: Lang) => {
-        const ws = texts.flatMap((t) => analyze(t, this.synonyms));
-        for (const w of ws) {
-          vocabulary.add(w);
-          for (const t of expand(w, lang)) terms.add(t);
+    const scopeWords = (ws: readonly string[] = []) => ws.flatMap((w) => analyze(w, this.synonyms));
+    this.broader = new Set(scopeWords(kb.scope?.broader));
+    /** Per term number, the languages whose stems already point to it (bit 1 en, 2 da, 4 either). */
+    const grouped: number[] = [];
+    const LANG_BIT = { en: 1, da: 2, any: 4 } as const;
+    for (const e of kb.entries) {
+      const field = (texts: readonly string[], f: Field, weight: number, lang?: Lang) => {
+        const bit = LANG_BIT[lang ?? 'any'];
+        for (const text of texts) {
+          for (const w of analyze(text, this.synonyms)) {
+            const id = this.bm25.addTerm(w, f, weight);
+            // Index the word once; its stems point back to it, so other forms find it at query time.
+            const mask = grouped[id] ?? 0;
+            if (!(mask & bit)) {
+              grouped[id] = mask | bit;
+              for (const stem of expand(w, lang).slice(1)) {
+                const group = this.stemGroups.get(stem);
+                if (!group) this.stemGroups.set(stem, [w]);
+                else if (!group.includes(w)) group.push(w);
+              }
+            }
+          }
         }
-        return ws.join(' ');
       };
       const later = e.developments ?? [];
-      const doc: Doc = {
-        id: e.id,
-        q_en: field(e.questions.en, 'en'),
-        q_da: field(e.questions.da, 'da'),
-        k: field(e.keywords ?? []),
-        a_en: field([e.answer.en, ...later.map((d) => d.en)], 'en'),
-        a_da: field([e.answer.da, ...later.map((d) => d.da)], 'da'),
-      };
-      for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      return doc;
-    });
-    this.mini.addAll(docs);
-    for (const e of kb.entries) {
-      this.phrasings.set(
-        e.id,
-        [...e.questions.en.map((q) => [q, 'en'] as const), ...e.questions.da.map((q) => [q, 'da'] as const)].map(([q, lang]) => {
-          const words = [...new Set(analyze(q, this.synonyms))].filter((w) => !isStopWord(w)).map((w) => ({ terms: expand(w, lang), weight: this.idf(w) }));
-          return { terms: new Set(words.flatMap((w) => w.terms)), words };
-        }),
-      );
+      field(e.questions.en, FIELDS.question, 1, 'en');
+      field(e.questions.da, FIELDS.question, 1, 'da');
+      field(e.keywords ?? [], FIELDS.question, 0.75);
+      field([e.answer.en, ...later.map((d) => d.en)], FIELDS.answer, 1, 'en');
+      field([e.answer.da, ...later.map((d) => d.da)], FIELDS.answer, 1, 'da');
+      this.bm25.endDocument();
     }
+    this.vocabulary = [...this.bm25.terms()].sort();
+    this.subject = new Set(scopeWords(kb.scope?.subject).flatMap((w) => this.forms(w)));
     // Typos are corrected towards the base's words and every spelling the synonym table knows.
     this.corrector = new VocabularyCorrector(
-      [...vocabulary, ...this.synonyms.variants()].filter((w) => w.length >= 4 && !isStopWord(w) && !/^\d+$/.test(w)),
+      [...this.vocabulary, ...this.synonyms.variants()].filter((w) => w.length >= 4 && !isStopWord(w) && !/^\d+$/.test(w)),
     );
-    const titleFuse = (lang: Lang) =>
-      new Fuse(
-        kb.entries.map((e) => ({ id: e.id, title: titleOf(e, lang) })),
-        { keys: ['title'], threshold: 0.4, ignoreLocation: true },
-      );
-    this.titles = { en: titleFuse('en'), da: titleFuse('da') };
+  }
+
+  /** fuse.js over the titles, for suggestions that tolerate typos; built on first use. */
+  private titles(lang: Lang): Fuse<{ id: string; title: string }> {
+    return (this.titleSearch[lang] ??= new Fuse(
+      this.entries.map((e) => ({ id: e.id, title: titleOf(e, lang) })),
+      { keys: ['title'], threshold: 0.4, ignoreLocation: true },
+    ));
   }
 
   static build(kb: KnowledgeBase): SearchIndex {
     return new SearchIndex(kb);
   }
 
+  /**
+   * The base's words a word stands for: itself, and every word sharing its
+   * Danish or English stem ("soldaterne" → soldater, soldat).
+   */
+  private forms(word: string): string[] {
+    let out = this.formsCache.get(word);
+    if (!out) {
+      const set = new Set<string>();
+      if (this.bm25.df(word) > 0) set.add(word);
+      for (const stem of expand(word).slice(1)) for (const w of this.stemGroups.get(stem) ?? []) set.add(w);
+      out = [...set];
+      if (this.formsCache.size > 50_000) this.formsCache.clear();
+      this.formsCache.set(word, out);
+    }
+    return out;
+  }
+
   private known(word: string): boolean {
-    return expand(word).some((t) => this.df.has(t));
+    return this.forms(word).length > 0;
   }
 
   /** Rarity of a word: BM25's idf of its rarest known form. */
   private idf(word: string): number {
-    const n = this.entries.length;
-    const df = Math.min(...expand(word).map((t) => this.df.get(t) ?? Infinity));
-    return Math.log(1 + (n - Math.min(df, n) + 0.5) / (Math.min(df, n) + 0.5));
+    const dfs = this.forms(word).map((t) => this.bm25.df(t));
+    return this.bm25.idf(dfs.length ? Math.min(...dfs) : 0);
+  }
+
+  private phrasingsOf(entry: Entry): Phrasing[] {
+    let list = this.phrasings.get(entry.id);
+    if (!list) {
+      const all = [...entry.questions.en, ...entry.questions.da];
+      list = all.map((q) => {
+        const words = [...new Set(analyze(q, this.synonyms))]
+          .filter((w) => !isStopWord(w))
+          .map((w) => ({ terms: this.forms(w), weight: this.idf(w) }));
+        return { terms: new Set(words.flatMap((w) => w.terms)), words };
+      });
+      this.phrasings.set(entry.id, list);
+    }
+    return list;
   }
 
   /**
@@ -170,8 +189,7 @@ export class SearchIndex {
   }
 
   search(question: string, limit = 5): SearchResult {
-    const n = this.entries.length;
-    const unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+    const unknownIdf = this.bm25.idf(0);
     const words = [...new Set(analyze(question, this.synonyms))];
     const weighted = words.flatMap((word): { word: string; weight: number; unknown?: boolean }[] => {
       const stop = isStopWord(word);
@@ -189,12 +207,16 @@ export class SearchIndex {
       return [{ word, weight: unknownIdf, unknown: true }];
     });
     const total = weighted.reduce((s, w) => s + w.weight, 0);
-    const query = weighted.filter((w) => !w.unknown);
+    const unknownShare = total > 0 ? weighted.filter((w) => w.unknown).reduce((s, w) => s + w.weight, 0) / total : 1;
+    const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
     const terms = weighted.map((w) => w.word);
-    if (!query.length || total === 0) return { hits: [], confidence: 0, terms };
+    if (!query.length || total === 0) return { hits: [], confidence: 0, terms, unknownShare };
 
-    const raw = this.mini.search(query.flatMap((w) => expand(w.word)).join(' '));
-    const content = query.filter((w) => !isStopWord(w.word)).map((w) => ({ ...w, terms: expand(w.word) }));
+    const raw = this.bm25.search(
+      query.map((w) => ({ terms: this.forms(w.word) })),
+      Math.max(limit, 20),
+    );
+    const content = query.filter((w) => !isStopWord(w.word)).map((w) => ({ ...w, terms: this.forms(w.word) }));
     const queryTerms = new Set(content.flatMap((w) => w.terms));
     const contentTotal = weighted.filter((w) => !isStopWord(w.word)).reduce((s, w) => s + w.weight, 0);
     /** Weighted overlap of the question with one phrasing: what both share over what either has alone. */
@@ -203,23 +225,35 @@ export class SearchIndex {
       const extra = p.words.filter((w) => !w.terms.some((t) => queryTerms.has(t))).reduce((s, w) => s + w.weight, 0);
       return contentTotal > 0 ? shared / (contentTotal + 0.5 * extra) : 0;
     };
-    const top = raw[0]?.score ?? 1;
-    const hits: Hit[] = raw.slice(0, Math.max(limit, 20)).map((r) => {
-      const matched = new Set(r.queryTerms);
-      const covered = query.filter((w) => expand(w.word).some((t) => matched.has(t))).reduce((s, w) => s + w.weight, 0);
-      const sim = Math.max(0, ...(this.phrasings.get(r.id as string) ?? []).map(similarity));
-      return { id: r.id as string, score: r.score / top, similarity: sim, coverage: covered / total };
+    const top = raw[0]?.score || 1;
+    const hits: Hit[] = raw.map((r) => {
+      const entry = this.entries[r.doc]!;
+      const covered = query.reduce((s, w, i) => (r.matched & (1 << i) ? s + w.weight : s), 0);
+      const sim = Math.max(0, ...this.phrasingsOf(entry).map(similarity));
+      return { id: entry.id, score: r.score / top, similarity: sim, coverage: covered / total };
     });
     const rank = (h: Hit) => W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage;
     hits.sort((a, b) => rank(b) - rank(a));
-    const [first, second] = hits;
-    if (!first) return { hits: [], confidence: 0, terms };
-    const margin = second ? (rank(first) - rank(second)) / rank(first) : 1;
-    const confidence = Math.min(
-      1,
-      first.coverage * (MARGIN_FLOOR + (1 - MARGIN_FLOOR) * Math.min(1, 2 * margin)) * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity),
-    );
-    return { hits: hits.slice(0, limit), confidence, terms };
+    const [first] = hits;
+    if (!first) return { hits: [], confidence: 0, terms, unknownShare };
+    // "When was NATO founded?" names NATO but nothing of the mission: it is about NATO.
+    const outOfScope = words.some((w) => this.broader.has(w)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
+    const confidence = (outOfScope ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
+    return { hits: hits.slice(0, limit), confidence, terms, unknownShare };
+  }
+
+  /** Known words starting with a prefix (the word being typed), at most 20. */
+  private completions(prefix: string): string[] {
+    let lo = 0;
+    let hi = this.vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.vocabulary[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.vocabulary.length && out.length < 20 && this.vocabulary[i]!.startsWith(prefix); i++) out.push(this.vocabulary[i]!);
+    return out;
   }
 
   /**
@@ -235,15 +269,13 @@ export class SearchIndex {
     };
     const ws = analyze(text, this.synonyms);
     if (ws.length) {
-      const terms = ws.map((w, i) => (i === ws.length - 1 ? w : (this.known(w) ? w : (this.corrector.correct(w) ?? w))));
-      for (const r of this.mini.search(terms.join(' '), {
-        processTerm: (t) => t,
-        prefix: (_t, i, all) => i === all.length - 1,
-        fuzzy: (t) => (t.length > 4 ? 0.2 : false),
-      })) {
-        add(r.id as string);
-      }
-      for (const r of this.titles[lang].search(text, { limit })) add(r.item.id);
+      // Every word as in a question, the last one also as the start of any known word.
+      const words = ws.map((w, i) => {
+        const fixed = this.known(w) ? w : (this.corrector.correct(w) ?? w);
+        return { terms: i === ws.length - 1 ? [...this.forms(fixed), ...this.completions(w)] : this.forms(fixed) };
+      });
+      for (const r of this.bm25.search(words, limit)) add(this.entries[r.doc]!.id);
+      for (const r of this.titles(lang).search(text, { limit })) add(r.item.id);
       return [...out].map(([id, question]) => ({ id, question }));
     }
     for (const e of this.entries) if (e.shortcut) add(e.id);
