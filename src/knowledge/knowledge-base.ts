@@ -1,6 +1,6 @@
 // The validated, merged, immutable knowledge base. Built by load.ts, never mutated:
 // a reload builds a new one and the store swaps the reference.
-import type { Entry, Lang, Source, Synonym } from './schema.js';
+import type { Entry, Lang, Scope, Source, Synonym } from './schema.js';
 
 export interface KnowledgeBase {
   /** Content hash of every file's bytes: the same files give the same version. */
@@ -12,6 +12,7 @@ export interface KnowledgeBase {
   readonly byShortcut: ReadonlyMap<string, Entry>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly synonyms: readonly Synonym[];
+  readonly scope: Scope | null;
 }
 
 /** The title of an entry in a language: its first question. */

@@ -3,12 +3,14 @@
 // KnowledgeBase or every problem found (never a half-loaded one).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { load as loadYaml } from 'js-yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Problem } from './problems.js';
-import { EntrySchema, KnowledgeFileOutline, SourceSchema, SynonymSchema, type Entry, type Source, type Synonym } from './schema.js';
+import { EntrySchema, KnowledgeFileOutline, ScopeSchema, SourceSchema, SynonymSchema, type Entry, type Scope, type Source, type Synonym } from './schema.js';
 import { crossCheck, type Located } from './validate.js';
 
 export interface LoadResult {
@@ -21,20 +23,42 @@ export interface LoadResult {
 
 type PathKey = string | number;
 
-/** One parsed file, able to turn a path inside it into a line number. */
+/**
+ * The `yaml` package knows where every node stands, but parses ~4× slower than
+ * js-yaml; it is loaded and run only when there is a problem to locate, so a
+ * valid knowledge base (every start, every `npm run ask`) pays js-yaml's price.
+ */
+const yaml = (() => {
+  let lib: typeof import('yaml') | undefined;
+  return () => (lib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+})();
+
+/** One file, able to turn a path inside it into a line number (parsing for positions on first use). */
 class ParsedFile {
+  private located?: { doc: Document; lines: LineCounter };
+
   constructor(
     readonly name: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
+    private readonly text: string,
   ) {}
+
+  /** The file parsed with positions; its errors are YAML syntax errors. */
+  positions(): { doc: Document; lines: LineCounter } {
+    if (!this.located) {
+      const { LineCounter, parseDocument } = yaml();
+      const lines = new LineCounter();
+      this.located = { doc: parseDocument(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+    }
+    return this.located;
+  }
 
   /** Line of the node at `path`, or of its nearest existing parent. */
   lineOf(path: readonly PathKey[]): number | undefined {
+    const { doc, lines } = this.positions();
     for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
-      if (range) return this.lines.linePos(range[0]).line;
+      if (range) return lines.linePos(range[0]).line;
     }
     return undefined;
   }
@@ -92,21 +116,28 @@ export function loadKnowledge(dirArg: string): LoadResult {
   const synonyms: Located<Synonym>[] = [];
   const entries: Located<Entry>[] = [];
   const invalidIds = { sources: new Set<string>(), entries: new Set<string>() };
+  let scope: { value: Scope; file: string } | undefined;
 
   for (const full of files) {
     const name = relative(process.cwd(), full) || full;
     const text = readFileSync(full, 'utf8');
     hash.update(relative(dir, full)).update('\0').update(text).update('\0');
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    if (doc.errors.length) {
+    const file = new ParsedFile(name, text);
+    let raw: unknown;
+    try {
+      raw = loadYaml(text) ?? {};
+    } catch (err) {
+      const { doc, lines } = file.positions();
       for (const e of doc.errors) {
         problems.push({ severity: 'error', file: name, line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
       }
+      // js-yaml is stricter in a few corners than `yaml`: report its own words then.
+      if (!doc.errors.length) {
+        const mark = (err as { mark?: { line?: number } }).mark;
+        problems.push({ severity: 'error', file: name, line: mark?.line !== undefined ? mark.line + 1 : undefined, message: `YAML syntax: ${(err as Error).message.split('\n')[0]}` });
+      }
       continue;
     }
-    const file = new ParsedFile(name, doc, lines);
-    const raw: unknown = doc.toJS() ?? {};
     const reportIssues = (issues: readonly z.core.$ZodIssue[], base: PathKey[]) => {
       for (const issue of issues) {
         const at = [...base, ...(issue.path as PathKey[])];
@@ -143,9 +174,23 @@ export function loadKnowledge(dirArg: string): LoadResult {
       });
     each('sources', SourceSchema, sources, invalidIds.sources);
     each('synonyms', SynonymSchema, synonyms);
+    if (outline.data.scope !== undefined) {
+      const parsed = ScopeSchema.safeParse(outline.data.scope);
+      if (!parsed.success) reportIssues(parsed.error.issues, ['scope']);
+      else if (scope) problems.push({ severity: 'error', file: name, line: file.lineOf(['scope']), field: 'scope', message: `scope is already defined in ${scope.file}` });
+      else scope = { value: parsed.data, file: name };
+    }
     const before = entries.length;
     each('entries', EntrySchema, entries, invalidIds.entries);
-    for (const e of entries.slice(before)) origins.set(e.value.id, { file: name, line: file.lineOf(e.path) });
+    for (const e of entries.slice(before)) {
+      const path = e.path;
+      origins.set(e.value.id, {
+        file: name,
+        get line() {
+          return file.lineOf(path);
+        },
+      });
+    }
   }
 
   problems.push(...crossCheck(sources, synonyms, entries, invalidIds));
@@ -161,6 +206,7 @@ export function loadKnowledge(dirArg: string): LoadResult {
     byShortcut: new Map(entryList.filter((e) => e.shortcut).map((e) => [e.shortcut!, e])),
     sources: new Map(sources.map((s) => [s.value.id, s.value])),
     synonyms: synonyms.map((s) => s.value),
+    scope: scope?.value ?? null,
   };
   return { kb, problems, origins };
 }

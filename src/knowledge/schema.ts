@@ -107,10 +107,23 @@ export const SynonymSchema = z
   })
   .strict();
 
+/**
+ * What the knowledge base is about. A question that names something broader
+ * (NATO itself) but nothing of the subject (the mission, Iraq) asks about the
+ * broader thing, which the base does not cover: "When was NATO founded?".
+ */
+export const ScopeSchema = z
+  .object({
+    broader: z.array(text(60)).min(1),
+    subject: z.array(text(60)).min(1),
+  })
+  .strict();
+
 export const KnowledgeFileSchema = z
   .object({
     sources: z.array(SourceSchema).optional(),
     synonyms: z.array(SynonymSchema).optional(),
+    scope: ScopeSchema.optional(),
     entries: z.array(EntrySchema).optional(),
   })
   .strict();
@@ -120,6 +133,7 @@ export const KnowledgeFileOutline = z
   .object({
     sources: z.array(z.unknown()).optional(),
     synonyms: z.array(z.unknown()).optional(),
+    scope: z.unknown().optional(),
     entries: z.array(z.unknown()).optional(),
   })
   .strict();
@@ -129,4 +143,5 @@ export type SourceRef = z.infer<typeof SourceRefSchema>;
 export type Development = z.infer<typeof DevelopmentSchema>;
 export type Entry = z.infer<typeof EntrySchema>;
 export type Synonym = z.infer<typeof SynonymSchema>;
+export type Scope = z.infer<typeof ScopeSchema>;
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
