@@ -33,9 +33,10 @@ export interface SearchResult {
   unknownShare: number;
 }
 
+/** One question of an entry: its content words (as indexed) with their weights. */
 interface Phrasing {
-  terms: ReadonlySet<string>;
-  words: { terms: string[]; weight: number }[];
+  words: ReadonlySet<string>;
+  weighted: { word: string; weight: number }[];
 }
 
 /** Weight of a stop word relative to a content word of the same rarity. */
@@ -48,6 +49,8 @@ const W_COV = 0.2;
 const SIMILARITY_FLOOR = 0.6;
 /** Confidence is scaled by this for a question about something broader than the base. */
 const OUT_OF_SCOPE = 0.5;
+/** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
+const CANDIDATES = 8;
 /** A corrected word counts a little less than one spelled right. */
 const CORRECTED_WEIGHT = 0.85;
 
@@ -157,10 +160,8 @@ export class SearchIndex {
     if (!list) {
       const all = [...entry.questions.en, ...entry.questions.da];
       list = all.map((q) => {
-        const words = [...new Set(analyze(q, this.synonyms))]
-          .filter((w) => !isStopWord(w))
-          .map((w) => ({ terms: this.forms(w), weight: this.idf(w) }));
-        return { terms: new Set(words.flatMap((w) => w.terms)), words };
+        const weighted = [...new Set(analyze(q, this.synonyms))].filter((w) => !isStopWord(w)).map((word) => ({ word, weight: this.idf(word) }));
+        return { words: new Set(weighted.map((w) => w.word)), weighted };
       });
       this.phrasings.set(entry.id, list);
     }
@@ -172,15 +173,18 @@ export class SearchIndex {
    * that splits into two known words (a linking s or e allowed) is read as both.
    */
   private decompound(word: string): string[] | undefined {
+    if (word.length < 7) return undefined;
     let best: string[] | undefined;
     let bestShorter = 0;
     for (let i = 3; i <= word.length - 3; i++) {
-      const right = this.synonyms.one(word.slice(i));
-      if (!this.known(right)) continue;
+      // The head must be a word of the base as it stands (cheap); only the tail,
+      // which carries the inflection, is looked up through its stems.
       const head = word.slice(0, i);
-      const left = [head, head.replace(/[se]$/, '')].map((h) => this.synonyms.one(h)).find((h) => h.length >= 3 && this.known(h) && !isStopWord(h));
+      const left = [head, head.replace(/[se]$/, '')].map((h) => this.synonyms.one(h)).find((h) => h.length >= 3 && this.bm25.df(h) > 0 && !isStopWord(h));
       const shorter = Math.min(i, word.length - i);
-      if (left && shorter > bestShorter) {
+      if (!left || shorter <= bestShorter) continue;
+      const right = this.synonyms.one(word.slice(i));
+      if (this.known(right)) {
         best = [left, right];
         bestShorter = shorter;
       }
@@ -214,22 +218,26 @@ export class SearchIndex {
 
     const raw = this.bm25.search(
       query.map((w) => ({ terms: this.forms(w.word) })),
-      Math.max(limit, 20),
+      Math.max(limit, CANDIDATES),
     );
     const content = query.filter((w) => !isStopWord(w.word)).map((w) => ({ ...w, terms: this.forms(w.word) }));
     const queryTerms = new Set(content.flatMap((w) => w.terms));
     const contentTotal = weighted.filter((w) => !isStopWord(w.word)).reduce((s, w) => s + w.weight, 0);
     /** Weighted overlap of the question with one phrasing: what both share over what either has alone. */
     const similarity = (p: Phrasing) => {
-      const shared = content.filter((w) => w.terms.some((t) => p.terms.has(t))).reduce((s, w) => s + w.weight, 0);
-      const extra = p.words.filter((w) => !w.terms.some((t) => queryTerms.has(t))).reduce((s, w) => s + w.weight, 0);
+      // A question word meets a phrasing word when the phrasing word is one of its forms.
+      let shared = 0;
+      for (const w of content) if (w.terms.some((t) => p.words.has(t))) shared += w.weight;
+      let extra = 0;
+      for (const w of p.weighted) if (!queryTerms.has(w.word)) extra += w.weight;
       return contentTotal > 0 ? shared / (contentTotal + 0.5 * extra) : 0;
     };
     const top = raw[0]?.score || 1;
     const hits: Hit[] = raw.map((r) => {
       const entry = this.entries[r.doc]!;
       const covered = query.reduce((s, w, i) => (r.matched & (1 << i) ? s + w.weight : s), 0);
-      const sim = Math.max(0, ...this.phrasingsOf(entry).map(similarity));
+      let sim = 0;
+      for (const p of this.phrasingsOf(entry)) sim = Math.max(sim, similarity(p));
       return { id: entry.id, score: r.score / top, similarity: sim, coverage: covered / total };
     });
     const rank = (h: Hit) => W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage;
