@@ -76,6 +76,7 @@ function syntheticKb(n: number): { kb: KnowledgeBase; queries: string[] } {
     byShortcut: new Map(),
     sources: new Map([['s', { id: 's', title: 'Synthetic', publisher: 'Bench', language: 'en', url: 'https://example.org', date: '2020-03-04', kind: 'official' }]]),
     synonyms: [],
+    scope: null,
   };
   return { kb, queries };
 }

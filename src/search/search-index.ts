@@ -48,7 +48,7 @@ const W_COV = 0.2;
 /** Confidence: coverage, scaled by the closest question's similarity (a lone word match counts less). */
 const SIMILARITY_FLOOR = 0.6;
 /** Confidence is scaled by this for a question about something broader than the base. */
-const OUT_OF_SCOPE = 0.5;
+const OUT_OF_SCOPE = 0.3;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
 const CANDIDATES = 8;
 /** A corrected word counts a little less than one spelled right. */
@@ -246,7 +246,8 @@ export class SearchIndex {
     if (!first) return { hits: [], confidence: 0, terms, unknownShare };
     // "When was NATO founded?" names NATO but nothing of the mission: it is about NATO.
     const outOfScope = words.some((w) => this.broader.has(w)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
-    const confidence = (outOfScope ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
+    // Only function words ("who?", "where?"): a guess, never an answer.
+    const confidence = (content.length === 0 ? 0 : 1) * (outOfScope ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
     return { hits: hits.slice(0, limit), confidence, terms, unknownShare };
   }
 

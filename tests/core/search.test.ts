@@ -105,6 +105,19 @@ describe('ask: declining', () => {
     for (const s of a.suggestions) expect(snap.kb.byId.has(s.id)).toBe(true);
   });
 
+  it.each(['who?', 'where', 'hvem'])('offers questions instead of guessing an answer from function words alone: "%s"', (q) => {
+    const a = declines(q);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('declines a question about NATO itself rather than answer with an NMI fact', () => {
+    const dir = copyFixture();
+    editFile(dir, 'sources.yaml', 'synonyms:', 'scope:\n  broader: [nato]\n  subject: [nmi, mission, iraq]\nsynonyms:');
+    const scoped = buildSnapshot(dir).snapshot;
+    expect(ask(scoped, 'What did NATO say in 2024?').status).toBe('no_match');
+    expect(ask(scoped, 'What did NATO say about the mission in 2024?')).toMatchObject({ status: 'answered', id: 'new-facts' });
+  });
+
   it('declines an empty question without suggestions', () => {
     const a = declines('   ');
     expect(a.suggestions).toEqual([]);

@@ -21,11 +21,13 @@ function run(script: 'gaps' | 'feedback', args: string[], env: Record<string, st
 function seededDb(): string {
   const cfg = tempConfig();
   const store = openFeedbackStore(cfg);
+  // Explicit times: the group's wording is its most asked, the latest on a tie.
+  const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
   const q = { lang: 'en' as const, bestId: 'nmi-commander', confidence: 0.4, guildId: '1' };
-  store.recordUnanswered({ ...q, text: 'who leads nmi now' });
-  store.recordUnanswered({ ...q, text: 'Who leads NMI now?' });
-  store.recordUnanswered({ ...q, text: 'who leads the nmi now' });
-  store.recordUnanswered({ ...q, text: 'how is nmi funded', bestId: null });
+  store.recordUnanswered({ ...q, text: 'who leads nmi now', at: at(1) });
+  store.recordUnanswered({ ...q, text: 'Who leads NMI now?', at: at(5) });
+  store.recordUnanswered({ ...q, text: 'who leads the nmi now', at: at(3) });
+  store.recordUnanswered({ ...q, text: 'how is nmi funded', bestId: null, at: at(2) });
   store.recordVote({ userId: 'u1', entryId: 'nmi-mandate', version: 'v1', vote: 'down' });
   store.recordVote({ userId: 'u2', entryId: 'nmi-mandate', version: 'v1', vote: 'up' });
   store.close();
