@@ -150,49 +150,51 @@ function reportDraft(title: string, text: string): Draft {
 
 const titleOf = (ctx: Ctx<CommandInput>) => (id: string) => ctx.snap.kb.byId.get(id)?.questions[ctx.lang][0];
 
-const gaps: Subcommand = {
-  data: {
-    type: 1,
-    name: 'gaps',
-    name_localizations: { da: 'huller' },
-    description: 'Questions the bot could not answer well, grouped',
-    description_localizations: { da: 'Spørgsmål botten ikke kunne svare godt på, grupperet' },
-    options: [daysOption],
-  },
-  execute(ctx) {
-    const L = t(ctx.lang);
-    if (!ctx.services.feedback.enabled) return respond(reply({ content: L.feedbackOff }, { ephemeral: true }));
-    const days = daysOf(ctx);
-    const text = formatGaps(ctx.services.feedback.gaps(days, ctx.services.now()), ctx.lang, {
-      days,
-      maxChars: REPORT_MAX_CHARS,
-      titleOf: titleOf(ctx),
-    });
-    return respond(reply(reportDraft(L.gapsTitle, text), { ephemeral: true }));
-  },
-};
+/** A report subcommand over the feedback store: gaps and feedback differ only in what they read and how they print it. */
+function reportSubcommand(spec: {
+  name: string;
+  nameDa: string;
+  description: string;
+  descriptionDa: string;
+  title: (L: ReturnType<typeof t>) => string;
+  render: (ctx: Ctx<CommandInput>, days: number, opts: { days: number; maxChars: number; titleOf: (id: string) => string | undefined }) => string;
+}): Subcommand {
+  return {
+    data: {
+      type: 1,
+      name: spec.name,
+      name_localizations: { da: spec.nameDa },
+      description: spec.description,
+      description_localizations: { da: spec.descriptionDa },
+      options: [daysOption],
+    },
+    execute(ctx) {
+      const L = t(ctx.lang);
+      if (!ctx.services.feedback.enabled) return respond(reply({ content: L.feedbackOff }, { ephemeral: true }));
+      const days = daysOf(ctx);
+      const text = spec.render(ctx, days, { days, maxChars: REPORT_MAX_CHARS, titleOf: titleOf(ctx) });
+      return respond(reply(reportDraft(spec.title(L), text), { ephemeral: true }));
+    },
+  };
+}
 
-const feedback: Subcommand = {
-  data: {
-    type: 1,
-    name: 'feedback',
-    name_localizations: { da: 'feedback' },
-    description: '👍/👎 votes on answers, most disliked first',
-    description_localizations: { da: '👍/👎-stemmer på svar, mest negative først' },
-    options: [daysOption],
-  },
-  execute(ctx) {
-    const L = t(ctx.lang);
-    if (!ctx.services.feedback.enabled) return respond(reply({ content: L.feedbackOff }, { ephemeral: true }));
-    const days = daysOf(ctx);
-    const text = formatFeedback(ctx.services.feedback.feedback(days, ctx.services.now()), ctx.lang, {
-      days,
-      maxChars: REPORT_MAX_CHARS,
-      titleOf: titleOf(ctx),
-    });
-    return respond(reply(reportDraft(L.feedbackTitle, text), { ephemeral: true }));
-  },
-};
+const gaps = reportSubcommand({
+  name: 'gaps',
+  nameDa: 'huller',
+  description: 'Questions the bot could not answer well, grouped',
+  descriptionDa: 'Spørgsmål botten ikke kunne svare godt på, grupperet',
+  title: (L) => L.gapsTitle,
+  render: (ctx, days, opts) => formatGaps(ctx.services.feedback.gaps(days, ctx.services.now()), ctx.lang, opts),
+});
+
+const feedback = reportSubcommand({
+  name: 'feedback',
+  nameDa: 'feedback',
+  description: '👍/👎 votes on answers, most disliked first',
+  descriptionDa: '👍/👎-stemmer på svar, mest negative først',
+  title: (L) => L.feedbackTitle,
+  render: (ctx, days, opts) => formatFeedback(ctx.services.feedback.feedback(days, ctx.services.now()), ctx.lang, opts),
+});
 
 const subcommands = new Map([reload, status, gaps, feedback].map((s) => [s.data.name, s]));
 

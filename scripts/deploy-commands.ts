@@ -10,7 +10,7 @@ import { REST } from 'discord.js';
 import { buildCommands } from '../commands/index.js';
 import { ConfigError, loadConfig, loadDotenv } from '../src/config.js';
 import { commandsRoute, deployCommands } from '../src/discord/deploy.js';
-import { KnowledgeError, formatProblem } from '../src/knowledge/problems.js';
+import { KnowledgeError, formatProblems } from '../src/knowledge/problems.js';
 import { KnowledgeStore } from '../src/store.js';
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
@@ -32,7 +32,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
     store = await KnowledgeStore.open(dir);
   } catch (err) {
     if (err instanceof KnowledgeError) {
-      process.stderr.write(`The knowledge in ${dir} is invalid:\n${err.problems.map(formatProblem).join('\n')}\n`);
+      process.stderr.write(formatProblems(`The knowledge in ${dir} is invalid:`, err.problems));
       return 1;
     }
     throw err;

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, formatReport, readLabelled } from '../src/eval/evaluate.js';
-import { formatProblem, KnowledgeError } from '../src/knowledge/problems.js';
+import { formatProblems, KnowledgeError } from '../src/knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { buildSnapshot } from '../src/store.js';
 
@@ -13,6 +13,6 @@ try {
   process.stdout.write(`${formatReport(report)}\n`);
 } catch (err) {
   if (!(err instanceof KnowledgeError)) throw err;
-  process.stderr.write(`${err.problems.map(formatProblem).join('\n')}\n`);
+  process.stderr.write(formatProblems('The knowledge base is invalid:', err.problems));
   process.exitCode = 1;
 }

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig, loadDotenv } from './config.js';
 import { startBot } from './discord/gateway.js';
 import { installReloadOnSighup } from './discord/reload.js';
 import { createNoopStore, loadFeedbackConfig, openFeedbackStore, type FeedbackStore } from './feedback/index.js';
-import { KnowledgeError, formatProblem } from './knowledge/problems.js';
+import { KnowledgeError, formatProblems } from './knowledge/problems.js';
 import { createLogger, type Logger } from './log.js';
 import { KnowledgeStore } from './store.js';
 
@@ -39,7 +39,7 @@ export async function main(): Promise<void> {
     store = await KnowledgeStore.open(dir);
   } catch (err) {
     if (err instanceof KnowledgeError) {
-      process.stderr.write(`The knowledge in ${dir} cannot be served:\n${err.problems.map(formatProblem).join('\n')}\n`);
+      process.stderr.write(formatProblems(`The knowledge in ${dir} cannot be served:`, err.problems));
       process.exit(1);
     }
     throw err;

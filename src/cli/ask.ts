@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ask } from '../answer/ask.js';
-import { formatProblem, KnowledgeError } from '../knowledge/problems.js';
+import { formatProblems, KnowledgeError } from '../knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../paths.js';
 import { toJson, toText } from '../render/plain.js';
 import { buildSnapshot, type Snapshot } from '../store.js';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     snap = buildSnapshot(values.dir || process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR).snapshot;
   } catch (err) {
     if (!(err instanceof KnowledgeError)) throw err;
-    process.stderr.write(`The knowledge base is invalid:\n${err.problems.map(formatProblem).join('\n')}\n`);
+    process.stderr.write(formatProblems('The knowledge base is invalid:', err.problems));
     process.exit(1);
   }
   const opts = { lang: lang as Lang | 'auto' };

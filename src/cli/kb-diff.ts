@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { diffKnowledge, formatDiff } from '../knowledge/diff.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { formatProblem } from '../knowledge/problems.js';
+import { formatProblems } from '../knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../paths.js';
 
 function main(): number {
@@ -26,12 +26,12 @@ function main(): number {
   const from = values.from || process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
   const before = loadKnowledge(from);
   if (!before.kb) {
-    process.stderr.write(`The current knowledge (${from}) is invalid:\n${before.problems.map(formatProblem).join('\n')}\n`);
+    process.stderr.write(formatProblems(`The current knowledge (${from}) is invalid:`, before.problems));
     return 1;
   }
   const after = loadKnowledge(values.dir);
   if (!after.kb) {
-    process.stderr.write(`A reload from ${values.dir} would fail; the current knowledge would keep serving:\n${after.problems.map(formatProblem).join('\n')}\n`);
+    process.stderr.write(formatProblems(`A reload from ${values.dir} would fail; the current knowledge would keep serving:`, after.problems));
     return 1;
   }
   process.stdout.write(`${formatDiff(before.kb.version, after.kb.version, diffKnowledge(before.kb, after.kb), values.lang)}\n`);

@@ -15,6 +15,11 @@ export function formatProblem(p: Problem): string {
   return `${p.severity}: ${where}${what ? ` (${what})` : ''}: ${p.message}`;
 }
 
+/** A heading and one problem a line: how every command reports knowledge it cannot use. */
+export function formatProblems(heading: string, problems: readonly Problem[]): string {
+  return `${heading}\n${problems.map(formatProblem).join('\n')}\n`;
+}
+
 /** Thrown when the knowledge files cannot be served; carries every problem at once. */
 export class KnowledgeError extends Error {
   constructor(readonly problems: Problem[]) {

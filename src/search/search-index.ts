@@ -1,10 +1,11 @@
 // Finds the entry a question asks about, and how sure we are.
-// Ranking: BM25 over each entry's questions, keywords and answer (every word
-// indexed raw plus its stems), combined with the overlap with the entry's
-// closest single question. Confidence: how much of the question's weight
-// (rarity) the best entry covers, scaled by that overlap. (A margin over the
-// runner-up was tried and did not help on tests/eval.) Misspelled words are corrected against the knowledge base's own
-// vocabulary with fuse.js; suggestions for autocomplete rank titles the same way.
+// Ranking: BM25 over each entry's questions, keywords and answer (each word
+// indexed once; its Danish and English stems lead back to the forms that share
+// them), combined with the overlap with the entry's closest single question.
+// Confidence: how much of the question's weight (rarity) the best entry covers,
+// scaled by that overlap; a margin over the runner-up was tried and did not help
+// on tests/eval. Misspelled words are corrected against the base's own words
+// (vocabulary.ts); autocomplete ranks with the same engine plus fuse.js over titles.
 import Fuse from 'fuse.js';
 import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -29,8 +30,6 @@ export interface SearchResult {
   confidence: number;
   /** The question's words after cleaning, synonyms and spelling correction. */
   terms: string[];
-  /** Share (0..1) of the question's weight in words the knowledge base does not know. */
-  unknownShare: number;
 }
 
 /** One question of an entry: its content words (as indexed) with their weights. */
@@ -211,10 +210,9 @@ export class SearchIndex {
       return [{ word, weight: unknownIdf, unknown: true }];
     });
     const total = weighted.reduce((s, w) => s + w.weight, 0);
-    const unknownShare = total > 0 ? weighted.filter((w) => w.unknown).reduce((s, w) => s + w.weight, 0) / total : 1;
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
     const terms = weighted.map((w) => w.word);
-    if (!query.length || total === 0) return { hits: [], confidence: 0, terms, unknownShare };
+    if (!query.length || total === 0) return { hits: [], confidence: 0, terms };
 
     const raw = this.bm25.search(
       query.map((w) => ({ terms: this.forms(w.word) })),
@@ -243,12 +241,12 @@ export class SearchIndex {
     const rank = (h: Hit) => W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage;
     hits.sort((a, b) => rank(b) - rank(a));
     const [first] = hits;
-    if (!first) return { hits: [], confidence: 0, terms, unknownShare };
+    if (!first) return { hits: [], confidence: 0, terms };
     // "When was NATO founded?" names NATO but nothing of the mission: it is about NATO.
     const outOfScope = words.some((w) => this.broader.has(w)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.
     const confidence = (content.length === 0 ? 0 : 1) * (outOfScope ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
-    return { hits: hits.slice(0, limit), confidence, terms, unknownShare };
+    return { hits: hits.slice(0, limit), confidence, terms };
   }
 
   /** Known words starting with a prefix (the word being typed), at most 20. */
