@@ -53,12 +53,15 @@ export class SynonymMap {
   private readonly single = new Map<string, string>();
   /** Multi-word variants by their first word, longest first. */
   private readonly phrases = new Map<string, { words: string[]; canonical: string }[]>();
+  /** Every word that appears in any variant. */
+  private readonly words = new Set<string>();
 
   constructor(synonyms: readonly Synonym[]) {
     for (const s of synonyms) {
       const canonical = foldDanish(words(s.canonical).join(''));
       for (const v of s.variants) {
         const ws = words(v).map(foldDanish);
+        ws.forEach((w) => this.words.add(w));
         if (ws.length === 1) this.single.set(ws[0]!, canonical);
         else if (ws.length > 1) {
           const list = this.phrases.get(ws[0]!) ?? [];
@@ -70,9 +73,14 @@ export class SynonymMap {
     }
   }
 
-  /** Every single-word spelling the table knows (to correct typos against). */
+  /** Every word of every spelling the table knows (to correct typos against). */
   variants(): string[] {
-    return [...this.single.keys()];
+    return [...this.words];
+  }
+
+  /** The word is a spelling, or part of a spelling, the table rewrites. */
+  knows(word: string): boolean {
+    return this.words.has(word);
   }
 
   /** The canonical form of one folded word. */
@@ -128,5 +136,10 @@ export function expand(word: string, lang?: 'en' | 'da'): string[] {
 
 /** Text → folded canonical words (cleaned, synonyms applied), before stemming. */
 export function analyze(text: string, synonyms: SynonymMap): string[] {
-  return synonyms.apply(split(foldDanish(cleanText(text))));
+  return synonyms.apply(tokens(text));
+}
+
+/** Text → folded words, before synonyms. */
+export function tokens(text: string): string[] {
+  return split(foldDanish(cleanText(text)));
 }

@@ -10,7 +10,7 @@ import Fuse from 'fuse.js';
 import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
-import { analyze, expand, isStopWord, SynonymMap } from './normalize.js';
+import { analyze, expand, isStopWord, SynonymMap, tokens } from './normalize.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
 export interface Hit {
@@ -50,8 +50,8 @@ const SIMILARITY_FLOOR = 0.6;
 const OUT_OF_SCOPE = 0.3;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
 const CANDIDATES = 8;
-/** A corrected word counts a little less than one spelled right. */
-const CORRECTED_WEIGHT = 0.85;
+/** Each half of a split compound counts a little less than a word spelled out. */
+const COMPOUND_PART_WEIGHT = 0.85;
 
 export class SearchIndex {
   private readonly bm25 = new Bm25();
@@ -193,20 +193,17 @@ export class SearchIndex {
 
   search(question: string, limit = 5): SearchResult {
     const unknownIdf = this.bm25.idf(0);
-    const words = [...new Set(analyze(question, this.synonyms))];
+    // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
+    const spelled = tokens(question).map((w) =>
+      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? w),
+    );
+    const words = [...new Set(this.synonyms.apply(spelled))];
     const weighted = words.flatMap((word): { word: string; weight: number; unknown?: boolean }[] => {
       const stop = isStopWord(word);
       if (this.known(word)) return [{ word, weight: (stop ? STOP_WEIGHT : 1) * this.idf(word) }];
       if (stop) return [{ word, weight: STOP_WEIGHT * unknownIdf, unknown: true }];
-      if (!/^\d+$/.test(word)) {
-        const fixed = this.corrector.correct(word);
-        if (fixed) {
-          const canonical = this.synonyms.one(fixed);
-          return [{ word: canonical, weight: CORRECTED_WEIGHT * this.idf(canonical) }];
-        }
-        const parts = this.decompound(word);
-        if (parts) return parts.map((p) => ({ word: p, weight: CORRECTED_WEIGHT * this.idf(p) }));
-      }
+      const parts = /^\d+$/.test(word) ? undefined : this.decompound(word);
+      if (parts) return parts.map((p) => ({ word: p, weight: COMPOUND_PART_WEIGHT * this.idf(p) }));
       return [{ word, weight: unknownIdf, unknown: true }];
     });
     const total = weighted.reduce((s, w) => s + w.weight, 0);
