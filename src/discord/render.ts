@@ -84,20 +84,26 @@ export function renderAnswer(a: Answer, opts: RenderOptions = {}): Draft {
 
   const fields: APIEmbedField[] = [];
   if (a.sources.length) {
-    fields.push({
-      name: a.sources.length === 1 ? L.source : L.sources,
-      value: joinLines(a.sources.map((s) => sourceLine(s, a.lang)), LIMITS.fieldValue),
-    });
+    // One line per source; sections of the same source share its line.
+    const byId = new Map<string, CitedSource & { sections: string[] }>();
+    for (const s of a.sources) {
+      const seen = byId.get(s.id);
+      if (seen) {
+        if (s.section) seen.sections.push(s.section);
+      } else byId.set(s.id, { ...s, sections: s.section ? [s.section] : [] });
+    }
+    const lines = [...byId.values()].map((s) => sourceLine({ ...s, ...(s.sections.length ? { section: s.sections.join('; ') } : {}) }, a.lang));
+    fields.push({ name: lines.length === 1 ? L.source : L.sources, value: joinLines(lines, LIMITS.fieldValue) });
   }
-  if (a.developments.length) {
-    const lines = a.developments.map((d) => {
-      let line = `**${formatDate(d.date, a.lang)}** — ${kbText(d.text)}`;
-      if (d.sources.length) line += ' ' + d.sources.map((s) => link(s.title, s.url)).join(', ');
-      if (d.newsOnly) line += ` · *${L.newsOnly}*`;
-      return line;
-    });
-    fields.push({ name: L.sinceThen, value: joinLines(lines, LIMITS.fieldValue) });
-  }
+  // One field per later development, so the newest ones are never cut off by the
+  // 1,024-character field limit: for "who leads?" the latest is the point.
+  a.developments.forEach((d, i) => {
+    const date = formatDate(d.date, a.lang);
+    let value = kbText(d.text);
+    if (d.sources.length) value += ' ' + d.sources.map((s) => link(s.title, s.url)).join(', ');
+    if (d.newsOnly) value += ` · *${L.newsOnly}*`;
+    fields.push({ name: i === 0 ? `${L.sinceThen} · ${date}` : date, value: truncate(value, LIMITS.fieldValue) });
+  });
   if (a.disputed) {
     let value = kbText(a.disputed.text);
     if (a.disputed.sources.length) value += '\n' + a.disputed.sources.map((s) => link(s.title, s.url)).join(', ');

@@ -103,9 +103,10 @@ describe('the bot against the Discord stand-in', () => {
     expect(e.title).toBe('Who leads NMI?');
     expect(e.description).toContain('Canada');
     expect(e.fields?.find((f) => f.name === 'Source')?.value).toContain('[Test article about NMI](https://example.org/article)');
-    const since = e.fields?.find((f) => f.name === 'Since then')?.value;
-    expect(since).toContain('22 May 2025');
-    expect(since).toContain('news report only');
+    const since = e.fields?.find((f) => f.name.startsWith('Since then'));
+    expect(since?.name).toBe('Since then · 22 May 2025');
+    expect(since?.value).toContain('France took command.');
+    expect(since?.value).toContain('news report only');
     expect(e.footer?.text).toContain('as of 4 March 2020 — this may have changed');
     expect(buttons(m).map((b) => b.custom_id)).toEqual(['nmi:a:en:mission-size', 'nmi:a:en:training-locations']);
   });
@@ -131,7 +132,7 @@ describe('the bot against the Discord stand-in', () => {
     const e = msg(cb).embeds![0]!;
     expect(e.title).toBe('Hvem leder NMI?');
     expect(e.description).toContain('Canada');
-    expect(e.fields?.map((f) => f.name)).toEqual(['Kilde', 'Siden da']);
+    expect(e.fields?.map((f) => f.name)).toEqual(['Kilde', 'Siden da · 22. maj 2025']);
     expect(e.footer?.text).toContain('pr. 4. marts 2020 — det kan have ændret sig');
     expect(buttons(msg(cb))[0]!.custom_id).toBe('nmi:a:da:mission-size');
   });

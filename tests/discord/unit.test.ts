@@ -288,6 +288,21 @@ describe('rendering an answer', () => {
     expect(data.components[0]!.components.length).toBe(5);
   });
 
+  it('shows every later development of a typical answer, the newest included', () => {
+    const developments = ['2020-11-24', '2021-05-06', '2022-05-10', '2023-05-24', '2025-05-22'].map((date, i) => ({
+      date,
+      text: `Handover number ${i + 1}. ${long(300)}`,
+      sources: [source(i)],
+      newsOnly: i === 4,
+    }));
+    const body = reply(renderAnswer({ ...answer, answer: long(400), sources: [source(0)], developments, disputed: null }));
+    expect(validateInteractionCallback(body)).toEqual([]);
+    const fields = (body as { data: { embeds: { fields: { name: string; value: string }[] }[] } }).data.embeds[0]!.fields;
+    expect(fields.map((f) => f.name)).toEqual(['Source', 'Since then · 24 November 2020', '6 May 2021', '10 May 2022', '24 May 2023', '22 May 2025']);
+    expect(fields.at(-1)!.value).toContain('Handover number 5.');
+    expect(fields.at(-1)!.value).toContain('news report only');
+  });
+
   it('says it does not know, with did-you-mean buttons', () => {
     const body = reply(
       renderAnswer({ ...answer, lang: 'da', status: 'no_match', id: null, question: null, answer: null, sources: [], developments: [], disputed: null, related: [], suggestions: [{ id: 'who-leads', question: 'Hvem leder NMI?' }] }),
