@@ -261,3 +261,34 @@ describe('npm run kb:check', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('usage:');
   });
 });
+
+describe('npm run kb:diff', () => {
+  const KB_DIFF = join(ROOT, 'dist/src/cli/kb-diff.js');
+
+  it('previews what a reload from an edited copy would change, without touching anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nmi-cli-'));
+    temps.push(dir);
+    cpSync(join(ROOT, FIXTURE), dir, { recursive: true });
+    const file = join(dir, 'entries.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('shortcut: size', 'shortcut: headcount').replace('France took command.', 'France took command in Baghdad.'));
+    const r = run(KB_DIFF, ['--from', FIXTURE, '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Version: [0-9a-f]{12} → [0-9a-f]{12}$/m);
+    expect(r.stdout).toContain('Changed: who-leads, mission-size');
+    expect(r.stdout).toContain('Shortcuts: +headcount, -size');
+    expect(readFileSync(join(ROOT, FIXTURE, 'entries.yaml'), 'utf8')).toContain('shortcut: size');
+  });
+
+  it('says a reload from a broken copy would fail and the current knowledge would keep serving', () => {
+    const { dir, line } = brokenCopy();
+    const r = run(KB_DIFF, ['--from', FIXTURE, '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('would keep serving');
+    expect(r.stderr).toMatch(new RegExp(`entries\\.yaml:${line}\\b`));
+  });
+
+  it('exits 2 without --dir', () => {
+    expect(run(KB_DIFF, []).code).toBe(2);
+  });
+});
