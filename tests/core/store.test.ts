@@ -26,6 +26,33 @@ function openCopy() {
 }
 
 describe('KnowledgeStore', () => {
+  it('never answers from a half-built index while reloads and questions interleave', async () => {
+    const { dir, store } = openCopy();
+    const OLD = 'According to the article of 4 March 2020, Canada had led the mission since October 2018.';
+    const NEW = 'A rewritten answer about who leads the mission.';
+    const asked: { answer: string | null; fromSnapshot: string | undefined }[] = [];
+    const askNow = () => {
+      const snap = store.current; // taken once per question, as every handler does
+      const a = ask(snap, 'Who leads NMI?');
+      asked.push({ answer: a.answer, fromSnapshot: snap.kb.byId.get(a.id ?? '')?.answer.en });
+    };
+    for (let i = 0; i < 20; i++) {
+      editFile(dir, 'entries.yaml', i % 2 ? NEW : OLD, i % 2 ? OLD : NEW);
+      const reload = store.reload();
+      askNow();
+      await new Promise((r) => setImmediate(r));
+      askNow();
+      expect((await reload).ok).toBe(true);
+      askNow();
+    }
+    expect(asked).toHaveLength(60);
+    for (const a of asked) {
+      expect([OLD, NEW]).toContain(a.answer);
+      expect(a.answer).toBe(a.fromSnapshot); // the answer and its index came from one snapshot
+    }
+    expect(new Set(asked.map((a) => a.answer)).size).toBe(2);
+  });
+
   it('opens a directory and answers from it', () => {
     const { store } = openCopy();
     expect(store.current.kb.version).toMatch(/^[0-9a-f]{12}$/);
