@@ -10,6 +10,7 @@ import Fuse from 'fuse.js';
 import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
+import { intentOf, type Intent } from './intent.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens } from './normalize.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
@@ -48,6 +49,8 @@ const W_COV = 0.2;
 const SIMILARITY_FLOOR = 0.6;
 /** Confidence is scaled by this for a question about something broader than the base. */
 const OUT_OF_SCOPE = 0.3;
+/** How much a mismatch between the question's kind (who, where, …) and the entry's questions costs. */
+const INTENT_WEIGHT = 0.3;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
 const CANDIDATES = 8;
 /** Each half of a split compound counts a little less than a word spelled out. */
@@ -65,6 +68,8 @@ export class SearchIndex {
   private readonly titleSearch: Partial<Record<Lang, Fuse<{ id: string; title: string }>>> = {};
   private readonly entries: readonly Entry[];
   private readonly byId: ReadonlyMap<string, Entry>;
+  /** Per entry, the share of its questions asking each kind of thing (who, where, …). */
+  private readonly intents = new Map<string, Partial<Record<Intent, number>>>();
   /** Each entry's questions as weighted content words, made when first needed. */
   private readonly phrasings = new Map<string, Phrasing[]>();
   /** Words naming something broader than the base's subject, and the subject's own terms. */
@@ -106,6 +111,10 @@ export class SearchIndex {
       field([e.answer.en, ...later.map((d) => d.en)], FIELDS.answer, 1, 'en');
       field([e.answer.da, ...later.map((d) => d.da)], FIELDS.answer, 1, 'da');
       this.bm25.endDocument();
+      const counts: Partial<Record<Intent, number>> = {};
+      const asked = [...e.questions.en, ...e.questions.da].map((q) => intentOf(tokens(q))).filter((i): i is Intent => i !== null);
+      for (const i of asked) counts[i] = (counts[i] ?? 0) + 1 / asked.length;
+      this.intents.set(e.id, counts);
     }
     this.vocabulary = [...this.bm25.terms()].sort();
     this.subject = new Set(scopeWords(kb.scope?.subject).flatMap((w) => this.forms(w)));
@@ -235,7 +244,10 @@ export class SearchIndex {
       for (const p of this.phrasingsOf(entry)) sim = Math.max(sim, similarity(p));
       return { id: entry.id, score: r.score / top, similarity: sim, coverage: covered / total };
     });
-    const rank = (h: Hit) => W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage;
+    // An entry never asked the way this question asks (who/where/when/how many/why) ranks lower.
+    const intent = intentOf(tokens(question));
+    const fit = (h: Hit) => (intent ? 1 - INTENT_WEIGHT + INTENT_WEIGHT * Math.min(1, 2 * (this.intents.get(h.id)?.[intent] ?? 0)) : 1);
+    const rank = (h: Hit) => (W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage) * fit(h);
     hits.sort((a, b) => rank(b) - rank(a));
     const [first] = hits;
     if (!first) return { hits: [], confidence: 0, terms };

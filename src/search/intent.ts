@@ -1,0 +1,20 @@
+// What kind of answer a question wants, from its question words: a person, a
+// place, a time, a number or a reason. Entries learn which kinds they answer
+// from their own questions, so "who led NMI before Denmark?" leans to the entry
+// asked with "who", not the one asked with "when".
+export type Intent = 'who' | 'where' | 'when' | 'count' | 'why';
+
+/** Folded words (æ→ae, ø→oe, å→aa) before synonyms. */
+export function intentOf(words: readonly string[]): Intent | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if ((w === 'how' && (next === 'many' || next === 'much' || next === 'big' || next === 'large')) || w === 'antal' || w === 'number') return 'count';
+    if (w === 'hvor') return next === 'mange' || next === 'meget' || next === 'stor' || next === 'store' ? 'count' : next === 'laenge' ? 'when' : 'where';
+    if (w === 'who' || w === 'whom' || w === 'hvem') return 'who';
+    if (w === 'where' || w === 'whereabouts' || w === 'hvorhen' || w === 'hvorfra') return 'where';
+    if (w === 'when' || w === 'hvornaar') return 'when';
+    if (w === 'why' || w === 'hvorfor') return 'why';
+  }
+  return null;
+}
