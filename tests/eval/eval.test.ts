@@ -13,7 +13,7 @@ const questions = readLabelled(resolve(PROJECT_ROOT, 'tests/eval/questions.yaml'
 const report = evaluate(buildSnapshot(DEFAULT_KNOWLEDGE_DIR).snapshot, questions);
 
 /** Measured with `npm run eval` on the shipped knowledge base; raise as accuracy improves. */
-const FLOOR = { en: 0.86, da: 0.89, declined: 0.95 } as const;
+const FLOOR = { en: 0.87, da: 0.89, declined: 0.95 } as const;
 
 describe('evaluation set', () => {
   it('is large enough to mean something', () => {
