@@ -28,12 +28,42 @@ const B = 0.75;
 /** Matches are tracked in a 32-bit mask; later words of a very long question are ignored. */
 export const MAX_QUERY_WORDS = 32;
 
+/** One field's BM25 contribution (0 when the term is not in that field). */
+function fieldScore(idf: number, tf: number, length: number, avgLength: number, boost: number): number {
+  return tf > 0 ? (boost * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avgLength)) : 0;
+}
+
+/** A growable typed array: millions of postings without millions of small JS arrays. */
+class Grow<T extends Float32Array | Int32Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Postings grouped by term: term t's are at [start[t], start[t + 1]). */
+interface Compiled {
+  start: Int32Array;
+  docs: Int32Array;
+  tfQuestion: Float32Array;
+  tfAnswer: Float32Array;
+}
+
 export class Bm25 {
-  /** Terms are numbered as first seen; postings (documents, frequency per field) are kept per number. */
+  /** Terms are numbered as first seen. */
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
-  private readonly docs: number[][] = [];
-  private readonly tfs: [number[], number[]][] = [];
+  /** Postings as added, document by document: (term, document, frequency per field). */
+  private readonly addedTerm = new Grow(new Int32Array(1 << 16));
+  private readonly addedDoc = new Grow(new Int32Array(1 << 16));
+  private readonly addedTf = [new Grow(new Float32Array(1 << 16)), new Grow(new Float32Array(1 << 16))] as const;
+  private compiled?: Compiled;
   private readonly lengths: [number[], number[]] = [[], []];
   private readonly totalLength = [0, 0];
   /** The document being added: frequency per field and term number, and the numbers it touched. */
@@ -52,8 +82,6 @@ export class Bm25 {
       id = this.names.length;
       this.ids.set(term, id);
       this.names.push(term);
-      this.docs.push([]);
-      this.tfs.push([[], []]);
       if (id >= this.acc[0].length) {
         this.acc = this.acc.map((a) => {
           const grown = new Float64Array(a.length * 2);
@@ -71,12 +99,14 @@ export class Bm25 {
   /** Closes the document being built; returns its number. */
   endDocument(): number {
     const doc = this.size;
+    const [q, a] = this.acc;
     for (const id of this.touched) {
-      this.docs[id]!.push(doc);
-      for (const f of [0, 1] as const) {
-        this.tfs[id]![f].push(this.acc[f][id]!);
-        this.acc[f][id] = 0;
-      }
+      this.addedTerm.push(id);
+      this.addedDoc.push(doc);
+      this.addedTf[0].push(q[id]!);
+      this.addedTf[1].push(a[id]!);
+      q[id] = 0;
+      a[id] = 0;
     }
     this.touched = [];
     for (const f of [0, 1] as const) {
@@ -84,7 +114,30 @@ export class Bm25 {
       this.totalLength[f] = this.totalLength[f]! + this.pending[f]!;
       this.pending[f] = 0;
     }
+    this.compiled = undefined;
     return doc;
+  }
+
+  /** Groups the postings by term (a counting sort), on first use after adding. */
+  private postings(): Compiled {
+    if (this.compiled) return this.compiled;
+    const n = this.addedTerm.length;
+    const terms = this.addedTerm.data;
+    const start = new Int32Array(this.names.length + 1);
+    for (let i = 0; i < n; i++) start[terms[i]! + 1]!++;
+    for (let t = 0; t < this.names.length; t++) start[t + 1]! += start[t]!;
+    const next = start.slice(0, this.names.length);
+    const docs = new Int32Array(n);
+    const tfQuestion = new Float32Array(n);
+    const tfAnswer = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = next[terms[i]!]!++;
+      docs[at] = this.addedDoc.data[i]!;
+      tfQuestion[at] = this.addedTf[0].data[i]!;
+      tfAnswer[at] = this.addedTf[1].data[i]!;
+    }
+    this.compiled = { start, docs, tfQuestion, tfAnswer };
+    return this.compiled;
   }
 
   /** Every term indexed. */
@@ -95,7 +148,9 @@ export class Bm25 {
   /** In how many documents a term occurs, in any field. */
   df(term: string): number {
     const id = this.ids.get(term);
-    return id === undefined ? 0 : this.docs[id]!.length;
+    if (id === undefined) return 0;
+    const { start } = this.postings();
+    return start[id + 1]! - start[id]!;
   }
 
   idf(df: number): number {
@@ -106,7 +161,10 @@ export class Bm25 {
   /** Documents sharing any word with the question, best first, at most `limit`. */
   search(words: readonly QueryWord[], limit: number): Scored[] {
     const n = this.size;
-    const avg = this.totalLength.map((t) => t / n || 1);
+    const { start, docs, tfQuestion, tfAnswer } = this.postings();
+    const avgQ = this.totalLength[0]! / n || 1;
+    const avgA = this.totalLength[1]! / n || 1;
+    const [lenQ, lenA] = this.lengths;
     const scores = new Float64Array(n);
     const matched = new Uint32Array(n);
     const touched: number[] = [];
@@ -116,16 +174,12 @@ export class Bm25 {
       for (const term of word.terms) {
         const id = this.ids.get(term);
         if (id === undefined) continue;
-        const docs = this.docs[id]!;
-        const tfs = this.tfs[id]!;
-        const idf = this.idf(docs.length);
-        for (let i = 0; i < docs.length; i++) {
+        const from = start[id]!;
+        const to = start[id + 1]!;
+        const idf = this.idf(to - from);
+        for (let i = from; i < to; i++) {
           const d = docs[i]!;
-          let s = 0;
-          for (const f of [0, 1] as const) {
-            const tf = tfs[f][i]!;
-            if (tf > 0) s += FIELD_BOOST[f] * ((idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[f][d]!) / avg[f]!)));
-          }
+          const s = fieldScore(idf, tfQuestion[i]!, lenQ[d]!, avgQ, FIELD_BOOST[0]) + fieldScore(idf, tfAnswer[i]!, lenA[d]!, avgA, FIELD_BOOST[1]);
           if (s > (best.get(d) ?? 0)) best.set(d, s);
         }
       }

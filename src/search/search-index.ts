@@ -86,10 +86,16 @@ export class SearchIndex {
     const grouped: number[] = [];
     const LANG_BIT = { en: 1, da: 2, any: 4 } as const;
     for (const e of kb.entries) {
+      const asked: Intent[] = [];
       const field = (texts: readonly string[], f: Field, weight: number, lang?: Lang) => {
         const bit = LANG_BIT[lang ?? 'any'];
         for (const text of texts) {
-          for (const w of analyze(text, this.synonyms)) {
+          const words = tokens(text);
+          if (f === FIELDS.question) {
+            const intent = intentOf(words);
+            if (intent) asked.push(intent);
+          }
+          for (const w of this.synonyms.apply(words)) {
             const id = this.bm25.addTerm(w, f, weight);
             // Index the word once; its stems point back to it, so other forms find it at query time.
             const mask = grouped[id] ?? 0;
@@ -112,7 +118,6 @@ export class SearchIndex {
       field([e.answer.da, ...later.map((d) => d.da)], FIELDS.answer, 1, 'da');
       this.bm25.endDocument();
       const counts: Partial<Record<Intent, number>> = {};
-      const asked = [...e.questions.en, ...e.questions.da].map((q) => intentOf(tokens(q))).filter((i): i is Intent => i !== null);
       for (const i of asked) counts[i] = (counts[i] ?? 0) + 1 / asked.length;
       this.intents.set(e.id, counts);
     }
