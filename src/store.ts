@@ -1,5 +1,5 @@
-// The one holder of the knowledge being served. A reload builds a complete new
-// {knowledge, index} pair off to the side and swaps a single reference only when
+// The one holder of the knowledge being served (warmed: it will answer many
+// questions). A reload builds a complete, warmed {knowledge, index} pair off to the side and swaps a single reference only when
 // it is valid: a failed reload changes nothing, and a question that started on
 // the old snapshot finishes on it.
 import { diffKnowledge, type KnowledgeDiff } from './knowledge/diff.js';
@@ -18,10 +18,17 @@ export type ReloadOutcome =
   | { ok: false; version: string; problems: Problem[] };
 
 /** Load and index a directory; throws KnowledgeError with every problem when invalid. */
-export function buildSnapshot(dir: string): { snapshot: Snapshot; warnings: Problem[] } {
+/**
+ * Load and index a directory; throws KnowledgeError with every problem when invalid.
+ * `warm` does the index's first-use work now (see SearchIndex.warm): for a store
+ * that will answer many questions, not for a one-shot CLI answer.
+ */
+export function buildSnapshot(dir: string, opts: { warm?: boolean } = {}): { snapshot: Snapshot; warnings: Problem[] } {
   const { kb, problems } = loadKnowledge(dir);
   if (!kb) throw new KnowledgeError(problems);
-  return { snapshot: { kb, index: SearchIndex.build(kb) }, warnings: problems };
+  const index = SearchIndex.build(kb);
+  if (opts.warm) index.warm();
+  return { snapshot: { kb, index }, warnings: problems };
 }
 
 export class KnowledgeStore {
@@ -41,7 +48,7 @@ export class KnowledgeStore {
   }
 
   static openSync(dir: string): KnowledgeStore {
-    return new KnowledgeStore(dir, buildSnapshot(dir).snapshot);
+    return new KnowledgeStore(dir, buildSnapshot(dir, { warm: true }).snapshot);
   }
 
   /** The snapshot to answer from; take it once per question. */
@@ -62,7 +69,7 @@ export class KnowledgeStore {
   private reloadNow(): ReloadOutcome {
     const before = this.snapshot;
     try {
-      const { snapshot, warnings } = buildSnapshot(this.dir);
+      const { snapshot, warnings } = buildSnapshot(this.dir, { warm: true });
       this.snapshot = snapshot;
       return { ok: true, before: before.kb.version, after: snapshot.kb.version, diff: diffKnowledge(before.kb, snapshot.kb), warnings };
     } catch (err) {

@@ -106,7 +106,7 @@ export class SynonymMap {
   }
 }
 
-const stemCache = new Map<string, string[]>();
+const stemCache = new Map<string, string | null>();
 
 /**
  * The index terms of one word: the word itself plus its stems, tagged with
@@ -116,22 +116,32 @@ const stemCache = new Map<string, string[]>();
  * A stem that is itself a function word ("sites" → da "sit") is dropped.
  */
 export function expand(word: string, lang?: 'en' | 'da'): string[] {
-  const key = `${lang ?? '*'}|${word}`;
-  let terms = stemCache.get(key);
-  if (!terms) {
-    const set = new Set([word]);
-    if (word.length > 3 && !/^\d+$/.test(word)) {
-      for (const [l, stemmer] of [['da', danish], ['en', english]] as const) {
-        if (lang && lang !== l) continue;
-        const stem = foldDanish(stemmer.stem(word));
-        if (stem.length >= 3 && !isStopWord(stem)) set.add(`${l}:${stem}`);
-      }
-    }
-    terms = [...set];
-    if (stemCache.size > 100_000) stemCache.clear();
-    stemCache.set(key, terms);
+  const terms = [word];
+  if (lang !== 'en') {
+    const stem = stemIn('da', word);
+    if (stem) terms.push(stem);
+  }
+  if (lang !== 'da') {
+    const stem = stemIn('en', word);
+    if (stem) terms.push(stem);
   }
   return terms;
+}
+
+/** One language's tagged stem of a word, cached per language so indexing and questions share it. */
+function stemIn(lang: 'en' | 'da', word: string): string | null {
+  const key = `${lang}:${word}`;
+  let stem = stemCache.get(key);
+  if (stem === undefined) {
+    stem = null;
+    if (word.length > 3 && !/^\d+$/.test(word)) {
+      const s = foldDanish((lang === 'da' ? danish : english).stem(word));
+      if (s.length >= 3 && !isStopWord(s)) stem = `${lang}:${s}`;
+    }
+    if (stemCache.size > 100_000) stemCache.clear();
+    stemCache.set(key, stem);
+  }
+  return stem;
 }
 
 /** Text → folded canonical words (cleaned, synonyms applied), before stemming. */

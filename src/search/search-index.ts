@@ -51,6 +51,8 @@ const SIMILARITY_FLOOR = 0.6;
 const OUT_OF_SCOPE = 0.3;
 /** How much a mismatch between the question's kind (who, where, …) and the entry's questions costs. */
 const INTENT_WEIGHT = 0.3;
+/** Up to this many entries, warm() prepares every entry's questions for similarity. */
+const WARM_PHRASINGS_UP_TO = 2000;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
 const CANDIDATES = 8;
 /** Each half of a split compound counts a little less than a word spelled out. */
@@ -70,8 +72,10 @@ export class SearchIndex {
   private readonly byId: ReadonlyMap<string, Entry>;
   /** Per entry, the share of its questions asking each kind of thing (who, where, …). */
   private readonly intents = new Map<string, Partial<Record<Intent, number>>>();
-  /** Each entry's questions as weighted content words, made when first needed. */
-  private readonly phrasings = new Map<string, Phrasing[]>();
+  /** Per entry (by number), its questions as term numbers, kept from indexing. */
+  private readonly questionTerms: number[][][] = [];
+  /** Per entry, its questions as weighted content words, made when first needed. */
+  private readonly phrasings: (Phrasing[] | undefined)[] = [];
   /** Words naming something broader than the base's subject, and the subject's own terms. */
   private readonly broader: ReadonlySet<string>;
   private readonly subject: ReadonlySet<string>;
@@ -87,16 +91,16 @@ export class SearchIndex {
     const LANG_BIT = { en: 1, da: 2, any: 4 } as const;
     for (const e of kb.entries) {
       const asked: Intent[] = [];
-      const field = (texts: readonly string[], f: Field, weight: number, lang?: Lang) => {
+      const questions: number[][] = [];
+      /** Indexes texts into a field; a question's kind and its words are also kept for similarity. */
+      const field = (texts: readonly string[], f: Field, weight: number, lang?: Lang, areQuestions = false) => {
         const bit = LANG_BIT[lang ?? 'any'];
         for (const text of texts) {
           const words = tokens(text);
-          if (f === FIELDS.question) {
-            const intent = intentOf(words);
-            if (intent) asked.push(intent);
-          }
+          const ids: number[] = [];
           for (const w of this.synonyms.apply(words)) {
             const id = this.bm25.addTerm(w, f, weight);
+            ids.push(id);
             // Index the word once; its stems point back to it, so other forms find it at query time.
             const mask = grouped[id] ?? 0;
             if (!(mask & bit)) {
@@ -108,15 +112,21 @@ export class SearchIndex {
               }
             }
           }
+          if (areQuestions) {
+            questions.push(ids);
+            const intent = intentOf(words);
+            if (intent) asked.push(intent);
+          }
         }
       };
       const later = e.developments ?? [];
-      field(e.questions.en, FIELDS.question, 1, 'en');
-      field(e.questions.da, FIELDS.question, 1, 'da');
+      field(e.questions.en, FIELDS.question, 1, 'en', true);
+      field(e.questions.da, FIELDS.question, 1, 'da', true);
       field(e.keywords ?? [], FIELDS.question, 0.75);
       field([e.answer.en, ...later.map((d) => d.en)], FIELDS.answer, 1, 'en');
       field([e.answer.da, ...later.map((d) => d.da)], FIELDS.answer, 1, 'da');
       this.bm25.endDocument();
+      this.questionTerms.push(questions);
       const counts: Partial<Record<Intent, number>> = {};
       for (const i of asked) counts[i] = (counts[i] ?? 0) + 1 / asked.length;
       this.intents.set(e.id, counts);
@@ -139,6 +149,20 @@ export class SearchIndex {
 
   static build(kb: KnowledgeBase): SearchIndex {
     return new SearchIndex(kb);
+  }
+
+  /**
+   * Does now what would otherwise happen on first use (spelling index, each
+   * entry's questions, title search), so a long-running bot pays it when it
+   * loads, not while someone waits. A one-shot `npm run ask` skips it.
+   */
+  warm(): this {
+    this.corrector.lookup();
+    // ~0.1 ms an entry: worth it up to a few thousand; beyond, they fill in as questions come.
+    if (this.entries.length <= WARM_PHRASINGS_UP_TO) for (let doc = 0; doc < this.entries.length; doc++) this.phrasingsOf(doc);
+    this.titles('en');
+    this.titles('da');
+    return this;
   }
 
   /**
@@ -168,15 +192,16 @@ export class SearchIndex {
     return this.bm25.idf(dfs.length ? Math.min(...dfs) : 0);
   }
 
-  private phrasingsOf(entry: Entry): Phrasing[] {
-    let list = this.phrasings.get(entry.id);
+  /** An entry's questions as weighted content words, from the words kept at indexing. */
+  private phrasingsOf(doc: number): Phrasing[] {
+    let list = this.phrasings[doc];
     if (!list) {
-      const all = [...entry.questions.en, ...entry.questions.da];
-      list = all.map((q) => {
-        const weighted = [...new Set(analyze(q, this.synonyms))].filter((w) => !isStopWord(w)).map((word) => ({ word, weight: this.idf(word) }));
-        return { words: new Set(weighted.map((w) => w.word)), weighted };
+      const names = this.bm25.terms();
+      list = this.questionTerms[doc]!.map((ids) => {
+        const words = [...new Set(ids)].map((id) => names[id]!).filter((w) => !isStopWord(w));
+        return { words: new Set(words), weighted: words.map((word) => ({ word, weight: this.bm25.idf(this.bm25.df(word)) })) };
       });
-      this.phrasings.set(entry.id, list);
+      this.phrasings[doc] = list;
     }
     return list;
   }
@@ -246,7 +271,7 @@ export class SearchIndex {
       const entry = this.entries[r.doc]!;
       const covered = query.reduce((s, w, i) => (r.matched & (1 << i) ? s + w.weight : s), 0);
       let sim = 0;
-      for (const p of this.phrasingsOf(entry)) sim = Math.max(sim, similarity(p));
+      for (const p of this.phrasingsOf(r.doc)) sim = Math.max(sim, similarity(p));
       return { id: entry.id, score: r.score / top, similarity: sim, coverage: covered / total };
     });
     // An entry never asked the way this question asks (who/where/when/how many/why) ranks lower.

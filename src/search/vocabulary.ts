@@ -42,7 +42,8 @@ export class VocabularyCorrector {
 
   constructor(private readonly vocabulary: readonly string[]) {}
 
-  private lookup(): Map<string, string[]> {
+  /** Builds the deletion index now rather than on the first misspelt word. */
+  lookup(): Map<string, string[]> {
     if (!this.index) {
       this.index = new Map();
       for (const w of this.vocabulary) {
