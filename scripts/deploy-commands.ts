@@ -10,8 +10,7 @@ import { REST } from 'discord.js';
 import { buildCommands } from '../commands/index.js';
 import { ConfigError, loadConfig, loadDotenv } from '../src/config.js';
 import { commandsRoute, deployCommands } from '../src/discord/deploy.js';
-import { KnowledgeError, formatProblems } from '../src/knowledge/problems.js';
-import { KnowledgeStore } from '../src/store.js';
+import { openStoreOrReport } from '../src/store.js';
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: false });
@@ -27,16 +26,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
     throw err;
   }
   const dir = resolve(config.knowledgeDir);
-  let store: KnowledgeStore;
-  try {
-    store = await KnowledgeStore.open(dir);
-  } catch (err) {
-    if (err instanceof KnowledgeError) {
-      process.stderr.write(formatProblems(`The knowledge in ${dir} is invalid:`, err.problems));
-      return 1;
-    }
-    throw err;
-  }
+  const store = await openStoreOrReport(dir);
+  if (!store) return 1;
   const body = buildCommands(store.current);
   if (dryRun) {
     out(`${JSON.stringify(body, null, 2)}\n`);

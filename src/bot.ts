@@ -8,9 +8,8 @@ import { ConfigError, loadConfig, loadDotenv } from './config.js';
 import { startBot } from './discord/gateway.js';
 import { installReloadOnSighup } from './discord/reload.js';
 import { createNoopStore, loadFeedbackConfig, openFeedbackStore, type FeedbackStore } from './feedback/index.js';
-import { KnowledgeError, formatProblems } from './knowledge/problems.js';
 import { createLogger, type Logger } from './log.js';
-import { KnowledgeStore } from './store.js';
+import { openStoreOrReport } from './store.js';
 
 export async function main(): Promise<void> {
   loadDotenv();
@@ -34,16 +33,8 @@ export async function main(): Promise<void> {
   });
 
   const dir = resolve(config.knowledgeDir);
-  let store: KnowledgeStore;
-  try {
-    store = await KnowledgeStore.open(dir);
-  } catch (err) {
-    if (err instanceof KnowledgeError) {
-      process.stderr.write(formatProblems(`The knowledge in ${dir} cannot be served:`, err.problems));
-      process.exit(1);
-    }
-    throw err;
-  }
+  const store = await openStoreOrReport(dir);
+  if (!store) process.exit(1);
   log.info({ dir, version: store.current.kb.version, entries: store.current.kb.entries.length }, 'knowledge loaded');
 
   const feedback = openFeedback(process.env, log);

@@ -5,7 +5,7 @@
 import { diffKnowledge, type KnowledgeDiff } from './knowledge/diff.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { loadKnowledge } from './knowledge/load.js';
-import { KnowledgeError, type Problem } from './knowledge/problems.js';
+import { formatProblems, KnowledgeError, type Problem } from './knowledge/problems.js';
 import { SearchIndex } from './search/search-index.js';
 
 export interface Snapshot {
@@ -76,5 +76,19 @@ export class KnowledgeStore {
       if (err instanceof KnowledgeError) return { ok: false, version: before.kb.version, problems: err.problems };
       return { ok: false, version: before.kb.version, problems: [{ severity: 'error', file: this.dir, message: String(err) }] };
     }
+  }
+}
+
+/**
+ * Opens the store for a command (the bot, deploy-commands): on invalid knowledge,
+ * writes every problem to stderr and returns null so the command exits cleanly.
+ */
+export async function openStoreOrReport(dir: string, stderr: NodeJS.WritableStream = process.stderr): Promise<KnowledgeStore | null> {
+  try {
+    return await KnowledgeStore.open(dir);
+  } catch (err) {
+    if (!(err instanceof KnowledgeError)) throw err;
+    stderr.write(formatProblems(`The knowledge in ${dir} cannot be served:`, err.problems));
+    return null;
   }
 }

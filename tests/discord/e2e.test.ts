@@ -10,7 +10,7 @@ import type { KnowledgeStore } from '../../src/store.js';
 import { run as deployCommandsScript } from '../../scripts/deploy-commands.js';
 import { autocompleteOf, button, messageMenu, select, slash } from './standin/interactions.js';
 import { DiscordStandin, IDS, TOKEN, type CallbackRecord } from './standin/server.js';
-import { copyFixture, startHarness, type Harness } from './harness.js';
+import { BASES_ENTRY_YAML, copyFixture, startHarness, type Harness } from './harness.js';
 
 interface Embed {
   title?: string;
@@ -38,18 +38,7 @@ const buttons = (m: Message) => (m.components ?? []).flatMap((r) => r.components
 /** Discord acknowledges only callbacks within 3 s; the bot should need a fraction of that. */
 const FAST_MS = 1000;
 
-const EXTRA_ENTRY = `entries:
-  - id: bases
-    shortcut: bases
-    questions:
-      en: ["Which bases host NMI?", "NMI bases", "bases of the mission", "where are the nmi bases", "Base list of NATO Mission Iraq", "Which camps does NMI use?"]
-      da: ["Hvilke baser huser NMI?", "NMI baser", "missionens baser", "hvor er nmi baserne", "Baseliste for missionen", "Hvilke lejre bruger NMI?"]
-    answer:
-      en: "Test answer about bases."
-      da: "Testsvar om baser."
-    sources: [{ id: article }]
-    asOf: "2020-03-04"
-`;
+const EXTRA_ENTRY = BASES_ENTRY_YAML;
 
 /** A store whose `current` throws once when armed: a handler that fails mid-interaction. */
 class FailingOnceStore implements StoreLike {

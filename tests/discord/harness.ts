@@ -88,3 +88,17 @@ export async function startHarness(
     },
   };
 }
+
+/** A knowledge file adding an entry with a new shortcut (`bases`), for reload tests. */
+export const BASES_ENTRY_YAML = `entries:
+  - id: bases
+    shortcut: bases
+    questions:
+      en: ["Which bases host NMI?", "NMI bases", "bases of the mission", "where are the nmi bases", "Base list of NATO Mission Iraq", "Which camps does NMI use?"]
+      da: ["Hvilke baser huser NMI?", "NMI baser", "missionens baser", "hvor er nmi baserne", "Baseliste for missionen", "Hvilke lejre bruger NMI?"]
+    answer:
+      en: "Test answer about bases."
+      da: "Testsvar om baser."
+    sources: [{ id: article }]
+    asOf: "2020-03-04"
+`;

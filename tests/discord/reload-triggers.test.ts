@@ -10,24 +10,13 @@ import { installReloadOnSighup, reloadKnowledge } from '../../src/discord/reload
 import { createLogger } from '../../src/log.js';
 import type { ReloadOutcome } from '../../src/store.js';
 import { IDS } from './standin/server.js';
-import { startHarness, type Harness, type LogLine } from './harness.js';
+import { BASES_ENTRY_YAML, startHarness, type Harness, type LogLine } from './harness.js';
 import { strict } from './strict.js';
 import type { Services, StoreLike } from '../../src/discord/types.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const EXTRA = `entries:
-  - id: bases
-    shortcut: bases
-    questions:
-      en: ["Which bases host NMI?", "NMI bases", "bases of the mission", "where are the nmi bases", "Base list of NATO Mission Iraq", "Which camps does NMI use?"]
-      da: ["Hvilke baser huser NMI?", "NMI baser", "missionens baser", "hvor er nmi baserne", "Baseliste for missionen", "Hvilke lejre bruger NMI?"]
-    answer:
-      en: "Test answer about bases."
-      da: "Testsvar om baser."
-    sources: [{ id: article }]
-    asOf: "2020-03-04"
-`;
+const EXTRA = BASES_ENTRY_YAML;
 
 describe('watchKnowledge', () => {
   const dirs: string[] = [];
