@@ -1,16 +1,25 @@
-// npm run eval [-- --dir PATH] [--file tests/eval/questions.yaml]
+// npm run eval [-- --dir PATH] [--file tests/eval/questions.yaml] [--leave-one-out]
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, formatReport, readLabelled } from '../src/eval/evaluate.js';
+import { leaveOneOut } from '../src/eval/leave-one-out.js';
 import { formatProblems, KnowledgeError } from '../src/knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { buildSnapshot } from '../src/store.js';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string' } } });
+const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string' }, 'leave-one-out': { type: 'boolean', default: false } } });
+const pct = (n: number, d: number) => `${((100 * n) / (d || 1)).toFixed(1)} %`;
 try {
   const { snapshot } = buildSnapshot(values.dir ?? DEFAULT_KNOWLEDGE_DIR);
   const report = evaluate(snapshot, readLabelled(values.file ?? resolve(PROJECT_ROOT, 'tests/eval/questions.yaml')));
   process.stdout.write(`${formatReport(report)}\n`);
+  if (values['leave-one-out']) {
+    const l = leaveOneOut(snapshot.kb);
+    process.stdout.write(
+      `\nLeave-one-out over the knowledge base's own questions: ${l.right}/${l.total} right (${pct(l.right, l.total)}), ` +
+        `precision when answering ${pct(l.right, l.answered)}\n`,
+    );
+  }
 } catch (err) {
   if (!(err instanceof KnowledgeError)) throw err;
   process.stderr.write(formatProblems('The knowledge base is invalid:', err.problems));
