@@ -37,8 +37,12 @@ const MONTHS = {
   da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
 };
 
-/** 2020-03-04 → "4 March 2020" / "4. marts 2020". */
+/** 2020-03-04 → "4 March 2020" / "4. marts 2020"; 2024-01 (day unknown) → "January 2024" / "januar 2024". */
 export function formatDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return lang === 'da' ? `${d}. ${MONTHS.da[m - 1]} ${y}` : `${d} ${MONTHS.en[m - 1]} ${y}`;
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  const month = m && MONTHS[lang][Number(m[2]) - 1];
+  if (!m || !month) return iso;
+  const [, y, , d] = m;
+  if (!d) return lang === 'da' ? `${month} ${y}` : `${month[0]!.toUpperCase()}${month.slice(1)} ${y}`;
+  return lang === 'da' ? `${Number(d)}. ${month} ${y}` : `${Number(d)} ${month} ${y}`;
 }

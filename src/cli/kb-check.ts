@@ -36,7 +36,7 @@ function main(): number {
   out.push(`  questions: ${questions}`);
   out.push(`  ${kb.sources.size} sources:`);
   for (const s of [...kb.sources.values()].sort((a, b) => a.date.localeCompare(b.date))) {
-    out.push(`    ${s.date}  ${s.id} — ${s.publisher}${s.kind === 'news' ? ' (news)' : ''}`);
+    out.push(`    ${s.date.padEnd(10)}  ${s.id} — ${s.publisher}${s.kind === 'news' ? ' (news)' : ''}`);
   }
   const stale = staleEntries(snap, new Date(), maxAge);
   out.push(`  ${stale.length} entries with facts older than ${maxAge} days (answers say "this may have changed"):`);

@@ -7,24 +7,13 @@ export function chooseLang(locale: string | null | undefined, override?: string 
   return typeof locale === 'string' && (locale === 'da' || locale.toLowerCase().startsWith('da-')) ? 'da' : 'en';
 }
 
-const MONTHS: Record<Lang, readonly string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
-};
-
-/** "4 March 2020" / "4. marts 2020" from YYYY-MM-DD (anything else is shown as it is). */
-export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  const month = MONTHS[lang][Number(mo) - 1];
-  if (!month) return iso;
-  return lang === 'da' ? `${Number(d)}. ${month} ${y}` : `${Number(d)} ${month} ${y}`;
-}
+// Dates are written one way everywhere (CLI and Discord).
+export { formatDate } from '../i18n.js';
 
 /** How old a dated thing is, roughly: "3 years", "5 months", "12 days" (Danish: "3 år", "5 måneder", "12 dage"). */
 export function formatAge(iso: string, now: Date, lang: Lang): string {
-  const then = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
+  // A month-only date (YYYY-MM) counts from the 1st.
+  const then = Date.parse(`${iso.length === 7 ? `${iso}-01` : iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(then)) return '?';
   const days = Math.max(0, Math.floor((now.getTime() - then) / 86_400_000));
   const da = lang === 'da';

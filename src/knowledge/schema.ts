@@ -18,16 +18,18 @@ export const MAX_ANSWER_LENGTH = 1000;
 export const MIN_QUESTIONS_PER_LANG = 6;
 
 // YAML 1.2 reads 2020-03-04 as a string, YAML 1.1 tools as a date: accept both.
+// A source dated only by its month is written YYYY-MM: no day is invented.
 const isoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date written YYYY-MM-DD (or YYYY-MM when only the month is known)')
     // Date.parse rolls 2023-02-30 over to March; a real date survives the round trip.
     .refine((s) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true; // the format check above reports it
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      if (!/^\d{4}-\d{2}(-\d{2})?$/.test(s)) return true; // the format check above reports it
+      const full = s.length === 7 ? `${s}-01` : s;
+      const d = new Date(`${full}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === full;
     }, 'is not a real date'),
 );
 

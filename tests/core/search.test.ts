@@ -269,3 +269,23 @@ describe('ask: what an answer carries', () => {
     expect(answers('Who leads NMI?', 'who-leads').disputed).toBeNull();
   });
 });
+
+describe('dates known only to the month', () => {
+  it('are written without an invented day, in both languages', async () => {
+    const { formatDate } = await import('../../src/i18n.js');
+    expect(formatDate('2024-01', 'en')).toBe('January 2024');
+    expect(formatDate('2024-01', 'da')).toBe('januar 2024');
+    expect(formatDate('2020-03-04', 'en')).toBe('4 March 2020');
+    expect(formatDate('2020-03-04', 'da')).toBe('4. marts 2020');
+  });
+
+  it('are accepted by the schema as YYYY-MM, and a month 13 is not', () => {
+    const dir = copyFixture();
+    editFile(dir, 'sources.yaml', 'date: "2025-05-22"', 'date: "2025-05"');
+    const fresh = buildSnapshot(dir).snapshot;
+    const a = ask(fresh, 'Who leads NMI?');
+    expect(a.developments[0]!.sources[0]!.date).toBe('2025-05');
+    editFile(dir, 'sources.yaml', 'date: "2025-05"', 'date: "2025-13"');
+    expect(() => buildSnapshot(dir)).toThrow(/is not a real date/);
+  });
+});
