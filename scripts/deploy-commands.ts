@@ -26,7 +26,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
     throw err;
   }
   const dir = resolve(config.knowledgeDir);
-  const store = await openStoreOrReport(dir);
+  // Only the command list is needed: no answering, so no warm-up.
+  const store = await openStoreOrReport(dir, { warm: false });
   if (!store) return 1;
   const body = buildCommands(store.current);
   if (dryRun) {

@@ -38,17 +38,19 @@ export class KnowledgeStore {
   private constructor(
     readonly dir: string,
     snapshot: Snapshot,
+    /** Warm each snapshot for many questions (see SearchIndex.warm); off for one-shot commands. */
+    private readonly warm: boolean,
   ) {
     this.snapshot = snapshot;
   }
 
   /** Throws KnowledgeError when the directory's knowledge is invalid. */
-  static async open(dir: string): Promise<KnowledgeStore> {
-    return KnowledgeStore.openSync(dir);
+  static async open(dir: string, opts: { warm?: boolean } = {}): Promise<KnowledgeStore> {
+    return KnowledgeStore.openSync(dir, opts);
   }
 
-  static openSync(dir: string): KnowledgeStore {
-    return new KnowledgeStore(dir, buildSnapshot(dir, { warm: true }).snapshot);
+  static openSync(dir: string, { warm = true }: { warm?: boolean } = {}): KnowledgeStore {
+    return new KnowledgeStore(dir, buildSnapshot(dir, { warm }).snapshot, warm);
   }
 
   /** The snapshot to answer from; take it once per question. */
@@ -69,7 +71,7 @@ export class KnowledgeStore {
   private reloadNow(): ReloadOutcome {
     const before = this.snapshot;
     try {
-      const { snapshot, warnings } = buildSnapshot(this.dir, { warm: true });
+      const { snapshot, warnings } = buildSnapshot(this.dir, { warm: this.warm });
       this.snapshot = snapshot;
       return { ok: true, before: before.kb.version, after: snapshot.kb.version, diff: diffKnowledge(before.kb, snapshot.kb), warnings };
     } catch (err) {
@@ -83,9 +85,13 @@ export class KnowledgeStore {
  * Opens the store for a command (the bot, deploy-commands): on invalid knowledge,
  * writes every problem to stderr and returns null so the command exits cleanly.
  */
-export async function openStoreOrReport(dir: string, stderr: NodeJS.WritableStream = process.stderr): Promise<KnowledgeStore | null> {
+export async function openStoreOrReport(
+  dir: string,
+  opts: { warm?: boolean; stderr?: NodeJS.WritableStream } = {},
+): Promise<KnowledgeStore | null> {
+  const stderr = opts.stderr ?? process.stderr;
   try {
-    return await KnowledgeStore.open(dir);
+    return await KnowledgeStore.open(dir, { warm: opts.warm ?? true });
   } catch (err) {
     if (!(err instanceof KnowledgeError)) throw err;
     stderr.write(formatProblems(`The knowledge in ${dir} cannot be served:`, err.problems));

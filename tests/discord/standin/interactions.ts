@@ -1,6 +1,6 @@
 // INTERACTION_CREATE payloads as Discord sends them (API v10), for the stand-in to dispatch.
 import { randomBytes } from 'node:crypto';
-import { IDS } from './server.js';
+import { discordMessage, IDS } from './server.js';
 
 let counter = 0n;
 const snowflake = () => (1900000000000000000n + ++counter).toString();
@@ -100,24 +100,7 @@ export function autocompleteOf(name: string, subcommand: string, focused: { name
 }
 
 function message(content: string) {
-  return {
-    id: IDS.message,
-    channel_id: IDS.channel,
-    author: user(IDS.admin),
-    content,
-    timestamp: '2025-01-01T00:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-    components: [],
-  };
+  return discordMessage({ id: IDS.message, author: user(IDS.admin), content, timestamp: '2025-01-01T00:00:00.000Z', type: 0 });
 }
 
 export function button(customId: string, who: Who = {}) {

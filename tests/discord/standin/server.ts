@@ -302,24 +302,13 @@ export class DiscordStandin {
   }
 
   private message(body: unknown): Record<string, unknown> {
-    return {
+    return discordMessage({
       id: (1800000000000000000n + this.messageSeq++).toString(),
-      channel_id: IDS.channel,
       author: BOT_USER,
-      content: '',
       timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
       type: 20,
-      flags: 0,
       ...(body as Record<string, unknown>),
-    };
+    });
   }
 }
 
@@ -368,5 +357,24 @@ export function guildPayload(): Record<string, unknown> {
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],
+  };
+}
+
+/** A message object as Discord returns it, with the fields a test cares about set. */
+export function discordMessage(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    channel_id: IDS.channel,
+    content: '',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
+    ...fields,
   };
 }
