@@ -12,6 +12,7 @@ import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
 import { intentOf, type Intent } from './intent.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens } from './normalize.js';
+import { STOP_WORDS } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
 export interface Hit {
@@ -133,10 +134,12 @@ export class SearchIndex {
     }
     this.vocabulary = [...this.bm25.terms()].sort();
     this.subject = new Set(scopeWords(kb.scope?.subject).flatMap((w) => this.forms(w)));
-    // Typos are corrected towards the base's words and every spelling the synonym table knows.
-    this.corrector = new VocabularyCorrector(
-      [...this.vocabulary, ...this.synonyms.variants()].filter((w) => w.length >= 4 && !isStopWord(w) && !/^\d+$/.test(w)),
-    );
+    // Typos are corrected towards the base's words and every spelling the synonym table knows,
+    // and, after those, towards function words: "actully" is "actually", not a word to look for.
+    this.corrector = new VocabularyCorrector([
+      ...[...this.vocabulary, ...this.synonyms.variants()].filter((w) => w.length >= 4 && !isStopWord(w) && !/^\d+$/.test(w)),
+      ...[...STOP_WORDS].filter((w) => w.length >= 5),
+    ]);
   }
 
   /** fuse.js over the titles, for suggestions that tolerate typos; built on first use. */
@@ -240,10 +243,11 @@ export class SearchIndex {
     const weighted = words.flatMap((word): { word: string; weight: number; unknown?: boolean }[] => {
       const stop = isStopWord(word);
       if (this.known(word)) return [{ word, weight: (stop ? STOP_WEIGHT : 1) * this.idf(word) }];
-      if (stop) return [{ word, weight: STOP_WEIGHT * unknownIdf, unknown: true }];
+      // A function word the base never uses says nothing about what is asked.
+      if (stop) return [{ word, weight: 0, unknown: true }];
       const parts = /^\d+$/.test(word) ? undefined : this.decompound(word);
       if (parts) return parts.map((p) => ({ word: p, weight: COMPOUND_PART_WEIGHT * this.idf(p) }));
-      return [{ word, weight: unknownIdf, unknown: true }];
+      return [{ word, weight: Number(process.env.UNK ?? 1) * unknownIdf, unknown: true }];
     });
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);

@@ -18,7 +18,11 @@ u r ur ya yeah yes no nope atm btw fyi pls plz thx tbh imo idk lol hmm um uh oh 
 can't cannot won't isn't aren't wasn't weren't didn't doesn't don't haven't hasn't hadn't it's that's there's here's
 i'm you're we're they're i've you've we've they've i'd you'd he's she's out there anymore nowadays
 take takes took taken taking get gets got gotten getting give gives gave given go goes went gone going make makes
-made come comes came become becomes became put puts keep keeps kept seem seems use uses used`;
+made come comes came become becomes became put puts keep keeps kept seem seems use uses used
+keeping coming taking getting making giving putting seeming using meant saying thinking knowing wanting needing
+wonder wondering wondered curious ask asking asked tell telling told towards toward lol lmao tho couple deal
+partway mainly mostly along besides apart literally honestly seriously whatever kinda sorta gotta rn smth sth
+guys folks y'all wat wut`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -32,7 +36,9 @@ osv mv fx f.eks evt lidt lige snart tit ofte aldrig altid hele halve mon gad tro
 ikk ik iik okay ok jamen nah naa aa aah hmm haha tja nogle nogen noget andet andre ting tingen tingene slags
 sådan saadan saan slags type form moment dage dag for tiden nuvaerende for nylig vel ellers egentlig overhovedet
 tog tage tager taget gik gaa gaar gaaet fik faa faar faaet gav give giver givet goere goer gjorde gjort lave laver
-lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt bruge bruger brugt`;
+lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt bruge bruger brugt
+derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aabenbart
+forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
 
