@@ -10,6 +10,7 @@ import Fuse from 'fuse.js';
 import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
+import { withoutRuledOut } from './contrast.js';
 import { intentOf, type Intent } from './intent.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens } from './normalize.js';
 import { STOP_WORDS } from './stop-words.js';
@@ -52,12 +53,27 @@ const SIMILARITY_FLOOR = 0.6;
 const OUT_OF_SCOPE = 0.3;
 /** How much a mismatch between the question's kind (who, where, …) and the entry's questions costs. */
 const INTENT_WEIGHT = 0.3;
+/** An unknown name weighs this many unknown words. */
+const NAME_WEIGHT = 2;
 /** Up to this many entries, warm() prepares every entry's questions for similarity. */
 const WARM_PHRASINGS_UP_TO = 2000;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
 const CANDIDATES = 8;
 /** Each half of a split compound counts a little less than a word spelled out. */
 const COMPOUND_PART_WEIGHT = 0.85;
+
+/**
+ * Words written with a capital inside a sentence ("in Kosovo", "the EU's"):
+ * names, folded like every other word. The first word of a sentence tells nothing.
+ */
+export function namesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(^|[.!?:]\s+|\s)(\p{Lu}[\p{L}\p{N}]*)/gu)) {
+    if (m[1] === '' || /[.!?:]/.test(m[1]!)) continue;
+    for (const w of tokens(m[2]!)) if (!isStopWord(w)) out.add(w);
+  }
+  return out;
+}
 
 export class SearchIndex {
   private readonly bm25 = new Bm25();
@@ -233,8 +249,10 @@ export class SearchIndex {
     return best;
   }
 
-  search(question: string, limit = 5): SearchResult {
+  search(asked: string, limit = 5): SearchResult {
+    const question = withoutRuledOut(asked);
     const unknownIdf = this.bm25.idf(0);
+    const names = namesIn(question);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
     const spelled = tokens(question).map((w) =>
       isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? w),
@@ -247,7 +265,8 @@ export class SearchIndex {
       if (stop) return [{ word, weight: 0, unknown: true }];
       const parts = /^\d+$/.test(word) ? undefined : this.decompound(word);
       if (parts) return parts.map((p) => ({ word: p, weight: COMPOUND_PART_WEIGHT * this.idf(p) }));
-      return [{ word, weight: Number(process.env.UNK ?? 1) * unknownIdf, unknown: true }];
+      // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
+      return [{ word, weight: (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, unknown: true }];
     });
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);

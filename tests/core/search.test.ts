@@ -94,6 +94,26 @@ describe('ask: finding the entry', () => {
   });
 });
 
+describe('ask: how people word things', () => {
+  it('leaves out what the question rules out', () => {
+    // Without the "not …, but" the question's many words about size win.
+    expect(ask(snap, 'how many people serve in nmi, the headcount, who is in charge?').id).toBe('mission-size');
+    answers('Not how many people serve in NMI or its headcount, but who is in charge?', 'who-leads');
+    answers('Ikke hvor mange ansatte nmi har – men hvem styrer?', 'who-leads');
+  });
+
+  it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
+    answers('Who actully leads NMI?', 'who-leads');
+    answers('Who basically leads NMI?', 'who-leads');
+  });
+
+  it('takes a capitalised name the base never mentions as a sign the question is about something else', () => {
+    expect(ask(snap, 'training sites of the mission in mali').id).toBe('training-locations');
+    declines('Training sites of the mission in Mali');
+    declines('How many people serve in KFOR?');
+  });
+});
+
 describe('ask: declining', () => {
   it.each([
     ['what is the capital of France', 'en'],

@@ -1,0 +1,32 @@
+// "Not the plan: what did Denmark actually send?", "Ikke hvem der leder den nu
+// – men hvornår …?", "Apart from the helicopters, what else …?": the words a
+// person names only to rule them out point at the entry they do not want. The
+// part they rule out is dropped before searching; a question that would be left
+// with nothing keeps its words.
+
+/** Where a ruled-out part ends: a comma, colon, semicolon or dash, or "but"/"I mean"/"men"/"jeg mener". */
+const END = String.raw`(?:(?:\s*[,:;–—]\s*|\s+-\s+)(?:(?:but|men|i mean|jeg mener)\s+)?|\s+(?:but|men|i mean|jeg mener)\s+)`;
+
+/** A question that opens by ruling something out, up to the first END. */
+const OPENING = new RegExp(
+  String.raw`^\s*(?:(?:ok|okay|so|altså|nej)\s*,?\s+)?` +
+    String.raw`(?:(?:i'?m|i am) not (?:asking|talking) (?:about )?|not |apart from |aside from |besides |other than |except |` +
+    String.raw`jeg spørger ikke (?:om )?|ikke |bortset fra |ud over |udover |andet end )` +
+    String.raw`[^,:;–—?]+?` +
+    END,
+  'iu',
+);
+
+/** A question that ends by ruling something out: "…, not only the Danes", "…, altså ikke kun danskerne". */
+const CLOSING = /(?:[,;–—]\s*|\s+)(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) (?:only |just |kun |bare )?[^,;–—?]+[?.!]*\s*$/iu;
+
+/** A closing "not …" only counts after a comma or an "and/og", so "is it not a combat mission?" stays whole. */
+const CLOSING_NEEDS = /(?:[,;–—]|\b(?:and|og|altså)\s+)\s*(?:not|ikke)\b[^,;–—]*$/iu;
+
+export function withoutRuledOut(question: string): string {
+  let out = question;
+  const opening = OPENING.exec(out);
+  if (opening) out = out.slice(opening[0].length);
+  if (CLOSING_NEEDS.test(out)) out = out.replace(CLOSING, '');
+  return /\p{L}{2,}/u.test(out) ? out : question;
+}

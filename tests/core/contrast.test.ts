@@ -1,0 +1,31 @@
+// What a person rules out ("not the plan", "ikke hvem der leder den") is left
+// out of the search, so it cannot pull the answer to the entry they do not want.
+import { describe, expect, it } from 'vitest';
+import { withoutRuledOut } from '../../src/search/contrast.js';
+
+describe('withoutRuledOut', () => {
+  it.each([
+    ['Not the plan for the command period: what was Denmark actually contributing?', 'what was Denmark actually contributing?'],
+    ['Not the end goal, but what does NMI focus on?', 'what does NMI focus on?'],
+    ["I'm not asking who leads it today, I mean when did Denmark lead it?", 'when did Denmark lead it?'],
+    ['Apart from the helicopters, what else did Denmark send?', 'what else did Denmark send?'],
+    ['ok besides leading it, what else was denmark bringing', 'what else was denmark bringing'],
+    ['Ikke planen – hvad bidrog Danmark rent faktisk med?', 'hvad bidrog Danmark rent faktisk med?'],
+    ['Ikke hvem der leder den nu, men hvornår ledte Danmark den?', 'hvornår ledte Danmark den?'],
+    ['Bortset fra helikopterne, hvad sendte Danmark?', 'hvad sendte Danmark?'],
+    ['How many troops does NMI have in total, counting every country and not only the Danes?', 'How many troops does NMI have in total, counting every country'],
+    ['hvor mange folk har nmi i alt, altså ikke kun danskerne', 'hvor mange folk har nmi i alt'],
+  ])('"%s" → "%s"', (question, kept) => {
+    expect(withoutRuledOut(question)).toBe(kept);
+  });
+
+  it.each([
+    'Is NMI not a combat mission?',
+    'Er der stadig danske soldater i NMI, nu hvor vi ikke har ledelsen længere?',
+    'Who leads NMI?',
+    'not sure',
+    'Not the plan:',
+  ])('keeps "%s" whole: nothing is ruled out, or nothing would be left', (question) => {
+    expect(withoutRuledOut(question)).toBe(question);
+  });
+});
