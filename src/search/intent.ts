@@ -4,11 +4,16 @@
 // asked with "who", not the one asked with "when".
 export type Intent = 'who' | 'where' | 'when' | 'count' | 'why';
 
-/** Folded words (æ→ae, ø→oe, å→aa) before synonyms. */
+/** "What …", "which …", "hvad …": the question's own word asks for a thing, so a later "when it took over" is not what it asks. */
+const ASKS_FOR_A_THING = new Set(['what', 'whats', 'which', 'hvad', 'hvilken', 'hvilke', 'hvilket']);
+const TIME_WORDS = new Set(['year', 'years', 'date', 'dates', 'month', 'aar', 'aarstal', 'dato', 'datoer', 'maaned']);
+
+/** Folded words (æ→ae, ø→oe, å→aa) before synonyms. The first question word decides. */
 export function intentOf(words: readonly string[]): Intent | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
+    if (ASKS_FOR_A_THING.has(w)) return next && TIME_WORDS.has(next) ? 'when' : null;
     if ((w === 'how' && (next === 'many' || next === 'much' || next === 'big' || next === 'large')) || w === 'antal' || w === 'number') return 'count';
     if (w === 'hvor') return next === 'mange' || next === 'meget' || next === 'stor' || next === 'store' ? 'count' : next === 'laenge' ? 'when' : 'where';
     if (w === 'who' || w === 'whom' || w === 'hvem') return 'who';

@@ -13,6 +13,11 @@ describe('intentOf: what kind of answer a question wants', () => {
     ['hvornår startede missionen', 'when'],
     ['Why is NATO in Iraq?', 'why'],
     ['NMI commander', null],
+    // The question's own first question word decides, not a "when" later in the sentence.
+    ['What did Denmark plan to send when it took over?', null],
+    ['hvad sendte danmark da de overtog kommandoen', null],
+    ['What year did NMI start?', 'when'],
+    ['so when did nmi start', 'when'],
   ] as const)('%s → %s', (q, intent) => {
     expect(intentOf(tokens(q))).toBe(intent);
   });
