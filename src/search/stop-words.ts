@@ -22,7 +22,8 @@ made come comes came become becomes became put puts keep keeps kept seem seems u
 keeping coming taking getting making giving putting seeming using meant saying thinking knowing wanting needing
 wonder wondering wondered curious ask asking asked tell telling told towards toward lol lmao tho couple deal
 partway mainly mostly along besides apart literally honestly seriously whatever kinda sorta gotta rn smth sth
-guys y'all wat wut total altogether overall`;
+guys y'all wat wut total altogether overall yo yep yup see sees saw seen seeing read heard
+weren wasn isn aren didn doesn haven hasn hadn won wouldn couldn shouldn ll ve re`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -38,7 +39,9 @@ sådan saadan saan slags type form moment dage dag for tiden nuvaerende for nyli
 tog tage tager taget gik gaa gaar gaaet fik faa faar faaet gav give giver givet goere goer gjorde gjort lave laver
 lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt bruge bruger brugt
 derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aabenbart
-forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt`;
+forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
+maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
+sagt sige siger sagde kender kendte forstaar forstod hoerte godt`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
 
