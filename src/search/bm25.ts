@@ -145,6 +145,11 @@ export class Bm25 {
     return this.names;
   }
 
+  /** A term's number, if it was indexed. */
+  id(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
   /** In how many documents a term occurs, in any field. */
   df(term: string): number {
     const id = this.ids.get(term);

@@ -55,6 +55,8 @@ const OUT_OF_SCOPE = 0.3;
 const INTENT_WEIGHT = 0.3;
 /** An unknown name weighs this many unknown words. */
 const NAME_WEIGHT = 2;
+/** How much an entry never asked by the subject's name alone loses on such a question. */
+const GENERAL_WEIGHT = 0.5;
 /** Up to this many entries, warm() prepares every entry's questions for similarity. */
 const WARM_PHRASINGS_UP_TO = 2000;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
@@ -93,6 +95,10 @@ export class SearchIndex {
   private readonly questionTerms: number[][][] = [];
   /** Per entry, its questions as weighted content words, made when first needed. */
   private readonly phrasings: (Phrasing[] | undefined)[] = [];
+  /** Per term number, how many entries' questions use it. */
+  private askedIn = new Int32Array(0);
+  /** Per entry, the share of its questions that name nothing but the subject ("What is NMI?"). */
+  private readonly generalShare = new Map<string, number>();
   /** Words naming something broader than the base's subject, and the subject's own terms. */
   private readonly broader: ReadonlySet<string>;
   private readonly subject: ReadonlySet<string>;
@@ -149,6 +155,18 @@ export class SearchIndex {
       this.intents.set(e.id, counts);
     }
     this.vocabulary = [...this.bm25.terms()].sort();
+    // Which entries people ask with nothing but the subject's name ("What is NMI?").
+    const names = this.bm25.terms();
+    const lastDoc = new Int32Array(names.length).fill(-1);
+    this.askedIn = new Int32Array(names.length);
+    this.questionTerms.forEach((questions, doc) => {
+      for (const ids of questions) for (const id of ids) if (lastDoc[id] !== doc) ((lastDoc[id] = doc), this.askedIn[id]!++);
+    });
+    const common = names.map((w, id) => this.askedIn[id]! > kb.entries.length / 2 || isStopWord(w));
+    this.questionTerms.forEach((questions, doc) => {
+      const general = questions.filter((ids) => ids.every((id) => common[id]));
+      this.generalShare.set(kb.entries[doc]!.id, questions.length ? general.length / questions.length : 0);
+    });
     this.subject = new Set(scopeWords(kb.scope?.subject).flatMap((w) => this.forms(w)));
     // Typos are corrected towards the base's words and every spelling the synonym table knows,
     // and, after those, towards function words: "actully" is "actually", not a word to look for.
@@ -199,6 +217,12 @@ export class SearchIndex {
       this.formsCache.set(word, out);
     }
     return out;
+  }
+
+  /** A word in most entries' questions (the subject's name: "nmi"), which tells no entry from another. */
+  private everywhere(word: string): boolean {
+    const id = this.bm25.id(word);
+    return id !== undefined && (this.askedIn[id] ?? 0) > this.entries.length / 2;
   }
 
   private known(word: string): boolean {
@@ -300,7 +324,13 @@ export class SearchIndex {
     // An entry never asked the way this question asks (who/where/when/how many/why) ranks lower.
     const intent = intentOf(tokens(question));
     const fit = (h: Hit) => (intent ? 1 - INTENT_WEIGHT + INTENT_WEIGHT * Math.min(1, 2 * (this.intents.get(h.id)?.[intent] ?? 0)) : 1);
-    const rank = (h: Hit) => (W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage) * fit(h);
+    // "wat is nmi exactly": nothing but the subject's name. Its function words would pick the entry
+    // at random; the entries people ask that way ("What is NMI?") answer it.
+    const general = content.length > 0 && weighted.every((w) => w.weight === 0 || isStopWord(w.word) || (!w.unknown && this.everywhere(w.word)));
+    const generalFit = (h: Hit) => (general ? 1 - GENERAL_WEIGHT + GENERAL_WEIGHT * Math.min(1, 2 * (this.generalShare.get(h.id) ?? 0)) : 1);
+    // Such a question asks for nothing an entry could miss: its function words are not the measure.
+    if (general) for (const h of hits) h.coverage = 1;
+    const rank = (h: Hit) => (W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage) * fit(h) * generalFit(h);
     hits.sort((a, b) => rank(b) - rank(a));
     const [first] = hits;
     if (!first) return { hits: [], confidence: 0, terms };

@@ -6,6 +6,8 @@ import { ask, CONFIDENCE_THRESHOLD } from '../../src/answer/ask.js';
 import type { Answer } from '../../src/answer/answer.js';
 import { MAX_QUESTION_LENGTH } from '../../src/knowledge/schema.js';
 import { buildSnapshot } from '../../src/store.js';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { copyFixture, editFile, FIXTURE } from './helpers.js';
 
 const snap = buildSnapshot(FIXTURE).snapshot;
@@ -105,6 +107,30 @@ describe('ask: how people word things', () => {
   it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
     answers('Who actully leads NMI?', 'who-leads');
     answers('Who basically leads NMI?', 'who-leads');
+  });
+
+  it('answers a question that names nothing but the subject from the entry people ask that way', () => {
+    const dir = copyFixture();
+    appendFileSync(
+      join(dir, 'entries.yaml'),
+      `  - id: what-is-nmi
+    questions:
+      en: ["What is NMI?", "What is NATO Mission Iraq?", "NMI", "nmi explained", "What does the NMI acronym mean?", "Tell me about NMI"]
+      da: ["Hvad er NMI?", "Hvad er NATO Mission Iraq?", "NMI forklaret", "hvad betyder nmi", "Fortæl om NMI", "Hvad står forkortelsen NMI for?"]
+    answer:
+      en: "NATO Mission Iraq, a non-combat mission that advises and trains."
+      da: "NATO Mission Iraq, en mission uden kampopgaver, der rådgiver og træner."
+    sources: [{ id: article }]
+    asOf: "2020-03-04"
+`,
+    );
+    const withWhatIs = buildSnapshot(dir).snapshot;
+    // Its function words alone would pick an entry at random ("which" → the entry asked "in which cities").
+    for (const q of ['nmi, which is it?', 'so what did they say about nmi', 'hvad med nmi egentlig']) {
+      expect(ask(withWhatIs, q), q).toMatchObject({ status: 'answered', id: 'what-is-nmi' });
+    }
+    expect(ask(withWhatIs, 'Who leads NMI?').id).toBe('who-leads');
+    expect(ask(withWhatIs, 'hvor mange er med i nmi').id).toBe('mission-size');
   });
 
   it('takes a capitalised name the base never mentions as a sign the question is about something else', () => {
