@@ -1,7 +1,9 @@
 // npm run eval [-- --dir PATH] [--file tests/eval/questions.yaml] [--leave-one-out]
+// Without --file: the main set in full, then one line for each blind set (tests/eval/blind/).
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluate, formatReport, readLabelled } from '../src/eval/evaluate.js';
+import { evaluate, formatReport, formatSummary, readLabelled } from '../src/eval/evaluate.js';
 import { leaveOneOut } from '../src/eval/leave-one-out.js';
 import { formatProblems, KnowledgeError } from '../src/knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
@@ -13,6 +15,13 @@ try {
   const { snapshot } = buildSnapshot(values.dir ?? DEFAULT_KNOWLEDGE_DIR);
   const report = evaluate(snapshot, readLabelled(values.file ?? resolve(PROJECT_ROOT, 'tests/eval/questions.yaml')));
   process.stdout.write(`${formatReport(report)}\n`);
+  if (!values.file) {
+    const dir = resolve(PROJECT_ROOT, 'tests/eval/blind');
+    process.stdout.write('\nBlind sets (tests/eval/blind/, written without seeing the knowledge base):\n');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+      process.stdout.write(`  ${f}: ${formatSummary(evaluate(snapshot, readLabelled(resolve(dir, f))))}\n`);
+    }
+  }
   if (values['leave-one-out']) {
     const l = leaveOneOut(snapshot.kb);
     process.stdout.write(

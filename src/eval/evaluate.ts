@@ -69,6 +69,15 @@ export function evaluate(snap: Snapshot, questions: readonly Labelled[]): EvalRe
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
+/** One line: right per language, declines, precision. */
+export function formatSummary(r: EvalReport): string {
+  const { en, da } = r.perLang;
+  return (
+    `English ${en.right}/${en.total} (${pct(en.accuracy)}), Danish ${da.right}/${da.total} (${pct(da.accuracy)}), ` +
+    `declined ${r.declines.right}/${r.declines.total} (${pct(r.declines.rate)}), precision ${pct(r.precision)}`
+  );
+}
+
 export function formatReport(r: EvalReport): string {
   const lines = [
     `English: ${r.perLang.en.right}/${r.perLang.en.total} right (${pct(r.perLang.en.accuracy)})`,

@@ -41,7 +41,7 @@ lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt
 derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aabenbart
 forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
-sagt sige siger sagde kender kendte forstaar forstod hoerte godt`;
+sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
 

@@ -1,21 +1,32 @@
-// The labelled evaluation set against the shipped knowledge base.
+// The labelled evaluation sets against the shipped knowledge base.
 // The goal (issue 2) is ≥ 95 % right per language and ≥ 95 % correctly declined.
 // It is not met yet (see README "Evaluation"): these tests hold the floor that
-// was last measured, so a change that makes answers worse fails here, and
-// each improvement should raise the floor toward the goal.
+// was last measured on each set, so a change that makes answers worse fails
+// here, and each improvement should raise the floor toward the goal.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatReport, readLabelled } from '../../src/eval/evaluate.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { buildSnapshot } from '../../src/store.js';
 
-const questions = readLabelled(resolve(PROJECT_ROOT, 'tests/eval/questions.yaml'));
-const report = evaluate(buildSnapshot(DEFAULT_KNOWLEDGE_DIR).snapshot, questions);
+const snapshot = buildSnapshot(DEFAULT_KNOWLEDGE_DIR).snapshot;
 
-/** Measured with `npm run eval` on the shipped knowledge base; raise as accuracy improves. */
-const FLOOR = { en: 0.87, da: 0.89, declined: 0.95 } as const;
+/**
+ * Measured with `npm run eval` on the shipped knowledge base, a little under the
+ * figure so one borderline question does not fail the build; raise as accuracy improves.
+ * questions.yaml was written in session 1; blind/ sets by authors who never saw the base.
+ */
+const SETS = {
+  'questions.yaml': { en: 0.93, da: 0.92, declined: 0.95 },
+  'blind/a.yaml': { en: 0.9, da: 0.9, declined: 0.95 },
+  'blind/b.yaml': { en: 0.86, da: 0.8, declined: 0.95 },
+  'blind/c.yaml': { en: 0.87, da: 0.9, declined: 0.95 },
+} as const;
 
-describe('evaluation set', () => {
+describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
+  const questions = readLabelled(resolve(PROJECT_ROOT, 'tests/eval', file));
+  const report = evaluate(snapshot, questions);
+
   it('is large enough to mean something', () => {
     const count = (f: (q: (typeof questions)[number]) => boolean) => questions.filter(f).length;
     expect(count((q) => q.lang === 'en' && q.expect !== null)).toBeGreaterThanOrEqual(80);
@@ -23,12 +34,16 @@ describe('evaluation set', () => {
     expect(count((q) => q.expect === null)).toBeGreaterThanOrEqual(40);
   });
 
+  it('labels only entries the knowledge base has', () => {
+    for (const q of questions) if (q.expect !== null) expect(snapshot.kb.byId.has(q.expect), q.q).toBe(true);
+  });
+
   it.each(['en', 'da'] as const)('answers %s questions at least as well as last measured', (lang) => {
-    expect(report.perLang[lang].accuracy, formatReport(report)).toBeGreaterThanOrEqual(FLOOR[lang]);
+    expect(report.perLang[lang].accuracy, formatReport(report)).toBeGreaterThanOrEqual(floor[lang]);
   });
 
   it('declines what it cannot answer at least as often as last measured', () => {
-    expect(report.declines.rate, formatReport(report)).toBeGreaterThanOrEqual(FLOOR.declined);
+    expect(report.declines.rate, formatReport(report)).toBeGreaterThanOrEqual(floor.declined);
   });
 
   it('is right far more often than wrong when it does answer', () => {
