@@ -7,19 +7,25 @@
 /** Typos allowed by word length: none in short words, where a typo is another word ("kfor" is not "kort"). */
 const allowedEdits = (length: number) => (length < 5 ? 0 : length < 9 ? 1 : 2);
 
+/** Three rows of the distance table, reused: correcting a word compares it with many candidates. */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
 export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [before, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      cur[j] = v;
     }
+    [before, prev, cur] = [prev, cur, before];
   }
-  return d[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 /** Every form of a word with up to `k` letters removed (the word itself included). */
@@ -64,8 +70,12 @@ export class VocabularyCorrector {
     if (this.cache.has(word)) return this.cache.get(word);
     const index = this.lookup();
     let best: { word: string; edits: number } | undefined;
+    // A long word reaches the same candidate through many of its deletions: weigh each once.
+    const seen = new Set<string>();
     for (const d of deletions(word, allowed)) {
       for (const candidate of index.get(d) ?? []) {
+        if (seen.has(candidate) || Math.abs(candidate.length - word.length) > allowed) continue;
+        seen.add(candidate);
         const edits = editDistance(word, candidate);
         // Fewest edits wins; on a tie, the first in the base's own order.
         if (edits <= allowed && (!best || edits < best.edits)) best = { word: candidate, edits };
