@@ -4,15 +4,15 @@
 // part they rule out is dropped before searching; a question that would be left
 // with nothing keeps its words.
 
-/** Where a ruled-out part ends: a comma, colon, semicolon or dash, or "but"/"I mean"/"men"/"jeg mener". */
-const END = String.raw`(?:(?:\s*[,:;–—]\s*|\s+-\s+)(?:(?:but|men|i mean|jeg mener)\s+)?|\s+(?:but|men|i mean|jeg mener)\s+)`;
+/** Where a ruled-out part ends: a comma, colon, semicolon, dash or full stop, or "but"/"I mean"/"men"/"jeg mener". */
+const END = String.raw`(?:(?:\s*[,:;–—]\s*|\.\s+|\s+-\s+)(?:(?:but|men|i mean|jeg mener)\s+)?|\s+(?:but|men|i mean|jeg mener)\s+)`;
 
 /** A question that opens by ruling something out, up to the first END. */
 const OPENING = new RegExp(
   String.raw`^\s*(?:(?:ok|okay|so|altså|nej)\s*,?\s+)?` +
-    String.raw`(?:(?:i'?m|i am) not (?:asking|talking) (?:about )?|not |apart from |aside from |besides |other than |except |` +
-    String.raw`jeg spørger ikke (?:om )?|ikke |bortset fra |ud over |udover |andet end )` +
-    String.raw`[^,:;–—?]+?` +
+    String.raw`(?:(?:i'?m|i am) not (?:asking|talking) (?:about )?|i (?:don'?t|do not) mean |forget (?:about )?|not |apart from |aside from |besides |other than |except |` +
+    String.raw`jeg spørger ikke (?:om )?|jeg mener ikke |glem (?:lige )?(?:alt om )?|ikke |bortset fra |ud over |udover |andet end )` +
+    String.raw`[^,:;–—?.]+?` +
     END,
   'iu',
 );

@@ -273,13 +273,26 @@ export class SearchIndex {
     return best;
   }
 
+  /**
+   * A short word is never corrected by edit distance ("kfor" is not "kort"), but
+   * two swapped letters are a typo of their own: "waht" → "what", "taij" → "taji".
+   */
+  private unswapped(word: string): string | undefined {
+    if (word.length < 3 || word.length > 4) return undefined;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const w = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (w !== word && (isStopWord(w) || this.known(w) || this.synonyms.knows(w))) return w;
+    }
+    return undefined;
+  }
+
   search(asked: string, limit = 5): SearchResult {
     const question = withoutRuledOut(asked);
     const unknownIdf = this.bm25.idf(0);
     const names = namesIn(question);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
     const spelled = tokens(question).map((w) =>
-      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? w),
+      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.unswapped(w) ?? w),
     );
     const words = [...new Set(this.synonyms.apply(spelled))];
     const weighted = words.flatMap((word): { word: string; weight: number; unknown?: boolean }[] => {

@@ -23,7 +23,13 @@ keeping coming taking getting making giving putting seeming using meant saying t
 wonder wondering wondered curious ask asking asked tell telling told towards toward lol lmao tho couple deal
 partway mainly mostly along besides apart literally honestly seriously whatever kinda sorta gotta rn smth sth
 guys y'all wat wut total altogether overall yo yep yup see sees saw seen seeing read heard
-weren wasn isn aren didn doesn haven hasn hadn won wouldn couldn shouldn ll ve re`;
+weren wasn isn aren didn doesn haven hasn hadn won wouldn couldn shouldn ll ve re
+another others otherwise anyhow anyways anywhere somewhere nowhere everywhere elsewhere somehow sometime sometimes
+ahead alone aside beside beyond despite within via versus whilst whereas thus hence therefore indeed merely namely
+nearly largely fairly truly simply certainly clearly obviously apparently presumably hopefully unfortunately
+definitely possibly usually often presently kindly appreciate wants wanted wish wishes hope hoping looking trying
+try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
+question questions quiz q wise reading says`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -41,7 +47,8 @@ lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt
 derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aabenbart
 forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
-sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler`;
+sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
+venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde ellershvad`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
 

@@ -13,6 +13,9 @@ describe('withoutRuledOut', () => {
     ['Ikke planen – hvad bidrog Danmark rent faktisk med?', 'hvad bidrog Danmark rent faktisk med?'],
     ['Ikke hvem der leder den nu, men hvornår ledte Danmark den?', 'hvornår ledte Danmark den?'],
     ['Bortset fra helikopterne, hvad sendte Danmark?', 'hvad sendte Danmark?'],
+    ["Forget Denmark's turn. Who commands NMI now?", 'Who commands NMI now?'],
+    ["I don't mean the Danes there in 2020. What was Denmark planning to send?", 'What was Denmark planning to send?'],
+    ['Glem Danmark, hvem leder NMI nu?', 'hvem leder NMI nu?'],
     ['How many troops does NMI have in total, counting every country and not only the Danes?', 'How many troops does NMI have in total, counting every country'],
     ['hvor mange folk har nmi i alt, altså ikke kun danskerne', 'hvor mange folk har nmi i alt'],
   ])('"%s" → "%s"', (question, kept) => {

@@ -104,6 +104,12 @@ describe('ask: how people word things', () => {
     answers('Ikke hvor mange ansatte nmi har – men hvem styrer?', 'who-leads');
   });
 
+  it('reads two swapped letters in a short word as the word meant', () => {
+    // Short words are never corrected by edit distance, but a swap is a typo of its own.
+    expect(answers('hwo leads the mission', 'who-leads').confidence).toBeGreaterThan(0.9);
+    answers('hvme styrer missionen', 'who-leads');
+  });
+
   it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
     answers('Who actully leads NMI?', 'who-leads');
     answers('Who basically leads NMI?', 'who-leads');

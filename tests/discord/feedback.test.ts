@@ -120,12 +120,12 @@ describe('feedback in the bot', () => {
 
   it('an answer with confidence below 0.6 is given (with vote buttons) and recorded as a gap with its best entry', async () => {
     const before = spy.unanswered.length;
-    // A word only the answer has, plus a word the base does not know: answered, but barely.
-    const cb = await h.standin.interact(slash('nmi', 'ask', [{ type: 3, name: 'question', value: 'officers please' }], { userId: IDS.user }));
+    // Words only the answer has, plus a word the base does not know: answered, but barely.
+    const cb = await h.standin.interact(slash('nmi', 'ask', [{ type: 3, name: 'question', value: 'staff officers advisers support canteen' }], { userId: IDS.user }));
     expect(customIds(msg(cb))).toContain(voteCustomId('up', 'mission-size', h.store.current.kb.version));
     const recorded = spy.unanswered.slice(before);
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ text: 'officers please', lang: 'en', bestId: 'mission-size', guildId: IDS.guild });
+    expect(recorded[0]).toMatchObject({ text: 'staff officers advisers support canteen', lang: 'en', bestId: 'mission-size', guildId: IDS.guild });
     expect(recorded[0]!.confidence).toBeLessThan(0.6);
     expect(JSON.stringify(recorded)).not.toContain(IDS.user);
   });
