@@ -13,7 +13,7 @@ import type { Entry, Lang } from '../knowledge/schema.js';
 import { withoutRuledOut } from './contrast.js';
 import { intentOf, type Intent } from './intent.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens } from './normalize.js';
-import { STOP_WORDS } from './stop-words.js';
+import { STOP_WORDS, withoutFillerPhrases } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
 export interface Hit {
@@ -95,6 +95,8 @@ export class SearchIndex {
   private readonly questionTerms: number[][][] = [];
   /** Per entry, its questions as weighted content words, made when first needed. */
   private readonly phrasings: (Phrasing[] | undefined)[] = [];
+  /** The first and last year the base's words name: a year between them is the base's own time. */
+  private years: [number, number];
   /** Per term number, how many entries' questions use it. */
   private askedIn = new Int32Array(0);
   /** Per entry, the share of its questions that name nothing but the subject ("What is NMI?"). */
@@ -155,6 +157,8 @@ export class SearchIndex {
       this.intents.set(e.id, counts);
     }
     this.vocabulary = [...this.bm25.terms()].sort();
+    const years = this.vocabulary.filter((w) => /^(19|20)\d\d$/.test(w)).map(Number);
+    this.years = years.length ? [Math.min(...years), Math.max(...years)] : [0, -1];
     // Which entries people ask with nothing but the subject's name ("What is NMI?").
     const names = this.bm25.terms();
     const lastDoc = new Int32Array(names.length).fill(-1);
@@ -291,7 +295,7 @@ export class SearchIndex {
     const unknownIdf = this.bm25.idf(0);
     const names = namesIn(question);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = tokens(question).map((w) =>
+    const spelled = withoutFillerPhrases(tokens(question)).map((w) =>
       isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.unswapped(w) ?? w),
     );
     const words = [...new Set(this.synonyms.apply(spelled))];
@@ -302,6 +306,8 @@ export class SearchIndex {
       if (stop) return [{ word, weight: 0, unknown: true }];
       const parts = /^\d+$/.test(word) ? undefined : this.decompound(word);
       if (parts) return parts.map((p) => ({ word: p, weight: COMPOUND_PART_WEIGHT * this.idf(p) }));
+      // A year within the base's own span ("in 2019") asks about its time, not about something else.
+      if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [{ word, weight: STOP_WEIGHT * unknownIdf, unknown: true }];
       // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
       return [{ word, weight: (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, unknown: true }];
     });

@@ -29,7 +29,7 @@ ahead alone aside beside beyond despite within via versus whilst whereas thus he
 nearly largely fairly truly simply certainly clearly obviously apparently presumably hopefully unfortunately
 definitely possibly usually often presently kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
-question questions quiz q wise reading says`;
+question questions quiz q wise reading says dumb stupid silly`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -49,6 +49,23 @@ forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samle
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde ellershvad`;
+
+/** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"). */
+const FILLER_PHRASES = `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
+the thing is|to be honest|i det hele taget|først og fremmest|for den sags skyld|i sin tid|dengang i`
+  .split('|')
+  .map((p) => p.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' '));
+
+/** Folded words with every filler phrase taken out. */
+export function withoutFillerPhrases(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const phrase = FILLER_PHRASES.find((p) => p.every((w, k) => words[i + k] === w));
+    if (phrase) i += phrase.length;
+    else out.push(words[i++]!);
+  }
+  return out;
+}
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
 

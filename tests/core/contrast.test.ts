@@ -1,7 +1,9 @@
 // What a person rules out ("not the plan", "ikke hvem der leder den") is left
-// out of the search, so it cannot pull the answer to the entry they do not want.
+// out of the search, so it cannot pull the answer to the entry they do not want;
+// set phrases ("in the first place") say nothing about what is asked.
 import { describe, expect, it } from 'vitest';
 import { withoutRuledOut } from '../../src/search/contrast.js';
+import { withoutFillerPhrases } from '../../src/search/stop-words.js';
 
 describe('withoutRuledOut', () => {
   it.each([
@@ -30,5 +32,16 @@ describe('withoutRuledOut', () => {
     'Not the plan:',
   ])('keeps "%s" whole: nothing is ruled out, or nothing would be left', (question) => {
     expect(withoutRuledOut(question)).toBe(question);
+  });
+});
+
+describe('withoutFillerPhrases', () => {
+  it.each([
+    [['who', 'asked', 'nato', 'in', 'the', 'first', 'place'], ['who', 'asked', 'nato']],
+    [['who', 'led', 'it', 'back', 'in', '2019'], ['who', 'led', 'it', '2019']],
+    [['hvad', 'er', 'nmi', 'i', 'det', 'hele', 'taget'], ['hvad', 'er', 'nmi']],
+    [['where', 'is', 'the', 'first', 'base'], ['where', 'is', 'the', 'first', 'base']],
+  ])('%j → %j', (words, kept) => {
+    expect(withoutFillerPhrases(words)).toEqual(kept);
   });
 });

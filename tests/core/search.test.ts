@@ -104,6 +104,12 @@ describe('ask: how people word things', () => {
     answers('Ikke hvor mange ansatte nmi har – men hvem styrer?', 'who-leads');
   });
 
+  it('takes a year within the base\'s own span as part of its time, and one outside it as something else', () => {
+    // The fixture's texts run from 2018 to 2025; 2021 is named nowhere.
+    answers('Who led the mission in 2021?', 'who-leads');
+    declines('Who led the mission in 1991?');
+  });
+
   it('reads two swapped letters in a short word as the word meant', () => {
     // Short words are never corrected by edit distance, but a swap is a typo of its own.
     expect(answers('hwo leads the mission', 'who-leads').confidence).toBeGreaterThan(0.9);
