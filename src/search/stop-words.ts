@@ -52,7 +52,8 @@ venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenl
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"). */
 const FILLER_PHRASES = `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
-the thing is|to be honest|i det hele taget|først og fremmest|for den sags skyld|i sin tid|dengang i`
+the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
+i sin tid|dengang i|i sidste ende|når alt kommer til alt`
   .split('|')
   .map((p) => p.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' '));
 
