@@ -173,10 +173,12 @@ export class Bm25 {
     const scores = new Float64Array(n);
     const matched = new Uint32Array(n);
     const touched: number[] = [];
-    const best = new Map<number, number>();
-    words.slice(0, MAX_QUERY_WORDS).forEach((word, wi) => {
-      best.clear();
-      for (const term of word.terms) {
+    // Per document, the best score of the current word's forms; `hit` lists the documents set.
+    const best = new Float64Array(n);
+    const hit: number[] = [];
+    const count = Math.min(words.length, MAX_QUERY_WORDS);
+    for (let wi = 0; wi < count; wi++) {
+      for (const term of words[wi]!.terms) {
         const id = this.ids.get(term);
         if (id === undefined) continue;
         const from = start[id]!;
@@ -185,15 +187,20 @@ export class Bm25 {
         for (let i = from; i < to; i++) {
           const d = docs[i]!;
           const s = fieldScore(idf, tfQuestion[i]!, lenQ[d]!, avgQ, FIELD_BOOST[0]) + fieldScore(idf, tfAnswer[i]!, lenA[d]!, avgA, FIELD_BOOST[1]);
-          if (s > (best.get(d) ?? 0)) best.set(d, s);
+          if (s > best[d]!) {
+            if (best[d] === 0) hit.push(d);
+            best[d] = s;
+          }
         }
       }
-      for (const [d, s] of best) {
+      for (const d of hit) {
         if (matched[d] === 0) touched.push(d);
-        scores[d] = scores[d]! + s;
+        scores[d] = scores[d]! + best[d]!;
         matched[d] = matched[d]! | (1 << wi);
+        best[d] = 0;
       }
-    });
+      hit.length = 0;
+    }
     touched.sort((a, b) => scores[b]! - scores[a]!);
     return touched.slice(0, limit).map((doc) => ({ doc, score: scores[doc]!, matched: matched[doc]! }));
   }

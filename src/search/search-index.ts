@@ -235,8 +235,9 @@ export class SearchIndex {
 
   /** Rarity of a word: BM25's idf of its rarest known form. */
   private idf(word: string): number {
-    const dfs = this.forms(word).map((t) => this.bm25.df(t));
-    return this.bm25.idf(dfs.length ? Math.min(...dfs) : 0);
+    let df = Infinity;
+    for (const t of this.forms(word)) df = Math.min(df, this.bm25.df(t));
+    return this.bm25.idf(df === Infinity ? 0 : df);
   }
 
   /** An entry's questions as weighted content words, from the words kept at indexing. */
@@ -327,7 +328,14 @@ export class SearchIndex {
     const similarity = (p: Phrasing) => {
       // A question word meets a phrasing word when the phrasing word is one of its forms.
       let shared = 0;
-      for (const w of content) if (w.terms.some((t) => p.words.has(t))) shared += w.weight;
+      for (const w of content) {
+        for (const t of w.terms) {
+          if (p.words.has(t)) {
+            shared += w.weight;
+            break;
+          }
+        }
+      }
       let extra = 0;
       for (const w of p.weighted) if (!queryTerms.has(w.word)) extra += w.weight;
       return contentTotal > 0 ? shared / (contentTotal + 0.5 * extra) : 0;

@@ -50,19 +50,31 @@ maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkt
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde ellershvad`;
 
-/** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"). */
-const FILLER_PHRASES = `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
+/** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */
+const FILLER_PHRASES = new Map<string, string[][]>();
+for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
-i sin tid|dengang i|i sidste ende|når alt kommer til alt`
-  .split('|')
-  .map((p) => p.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' '));
+i sin tid|dengang i|i sidste ende|når alt kommer til alt`.split('|')) {
+  const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
+  FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
+}
+
+/** The length of the filler phrase starting at words[i], or 0. */
+function fillerAt(words: readonly string[], i: number): number {
+  for (const p of FILLER_PHRASES.get(words[i]!) ?? []) {
+    let k = 1;
+    while (k < p.length && words[i + k] === p[k]) k++;
+    if (k === p.length) return k;
+  }
+  return 0;
+}
 
 /** Folded words with every filler phrase taken out. */
 export function withoutFillerPhrases(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const phrase = FILLER_PHRASES.find((p) => p.every((w, k) => words[i + k] === w));
-    if (phrase) i += phrase.length;
+    const skip = fillerAt(words, i);
+    if (skip) i += skip;
     else out.push(words[i++]!);
   }
   return out;
