@@ -149,7 +149,14 @@ export function analyze(text: string, synonyms: SynonymMap): string[] {
   return synonyms.apply(tokens(text));
 }
 
+/** Danish set phrases often typed as one word ("er den stadig igang"), split as written properly. */
+const JOINED = new Map(
+  ['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen'].map((p) => [p.replace(/ /g, ''), p.split(' ')]),
+);
+
 /** Text → folded words, before synonyms. */
 export function tokens(text: string): string[] {
-  return split(foldDanish(cleanText(text)));
+  const out = split(foldDanish(cleanText(text)));
+  return out.some((w) => JOINED.has(w)) ? out.flatMap((w) => JOINED.get(w) ?? [w]) : out;
 }
+

@@ -110,6 +110,10 @@ describe('ask: how people word things', () => {
     declines('Who led the mission in 1991?');
   });
 
+  it('splits Danish set phrases typed as one word', () => {
+    expect(snap.index.search('hvem leder nmi idag').terms).toEqual(snap.index.search('hvem leder nmi i dag').terms);
+  });
+
   it('reads two swapped letters in a short word as the word meant', () => {
     // Short words are never corrected by edit distance, but a swap is a typo of its own.
     expect(answers('hwo leads the mission', 'who-leads').confidence).toBeGreaterThan(0.9);
