@@ -156,7 +156,17 @@ const JOINED = new Map(
 
 /** Text → folded words, before synonyms. */
 export function tokens(text: string): string[] {
-  const out = split(foldDanish(cleanText(text)));
-  return out.some((w) => JOINED.has(w)) ? out.flatMap((w) => JOINED.get(w) ?? [w]) : out;
+  return split(foldDanish(cleanText(text)));
+}
+
+/** A question's words with Danish set phrases typed as one word split apart ("igang" → "i gang"). */
+export function unjoined(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const parts = JOINED.get(w);
+    if (parts) out.push(...parts);
+    else out.push(w);
+  }
+  return out;
 }
 

@@ -12,7 +12,7 @@ import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
 import { withoutRuledOut } from './contrast.js';
 import { intentOf, type Intent } from './intent.js';
-import { analyze, expand, isStopWord, SynonymMap, tokens } from './normalize.js';
+import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
 import { STOP_WORDS, withoutFillerPhrases } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
@@ -296,7 +296,7 @@ export class SearchIndex {
     const unknownIdf = this.bm25.idf(0);
     const names = namesIn(question);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = withoutFillerPhrases(tokens(question)).map((w) =>
+    const spelled = withoutFillerPhrases(unjoined(tokens(question))).map((w) =>
       isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.unswapped(w) ?? w),
     );
     const words = [...new Set(this.synonyms.apply(spelled))];
