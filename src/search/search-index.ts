@@ -4,8 +4,11 @@
 // them), combined with the overlap with the entry's closest single question.
 // Confidence: how much of the question's weight (rarity) the best entry covers,
 // scaled by that overlap; a margin over the runner-up was tried and did not help
-// on tests/eval. Misspelled words are corrected against the base's own words
-// (vocabulary.ts); autocomplete ranks with the same engine plus fuse.js over titles.
+// on tests/eval; so was a logistic model over these signals, which did no better
+// than this product at the same decline rate. Before any of it, the question's
+// ruled-out part (contrast.ts) and set phrases are dropped. Misspelled words are
+// corrected against the base's own words (vocabulary.ts); autocomplete ranks with
+// the same engine plus fuse.js over titles.
 import Fuse from 'fuse.js';
 import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -68,7 +71,7 @@ const COMPOUND_PART_WEIGHT = 0.85;
  * Words written with a capital inside a sentence ("in Kosovo", "the EU's"):
  * names, folded like every other word. The first word of a sentence tells nothing.
  */
-export function namesIn(text: string): Set<string> {
+function namesIn(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/(^|[.!?:]\s+|\s)(\p{Lu}[\p{L}\p{N}]*)/gu)) {
     if (m[1] === '' || /[.!?:]/.test(m[1]!)) continue;
@@ -96,9 +99,9 @@ export class SearchIndex {
   /** Per entry, its questions as weighted content words, made when first needed. */
   private readonly phrasings: (Phrasing[] | undefined)[] = [];
   /** The first and last year the base's words name: a year between them is the base's own time. */
-  private years: [number, number];
+  private readonly years: [number, number];
   /** Per term number, how many entries' questions use it. */
-  private askedIn = new Int32Array(0);
+  private readonly askedIn: Int32Array;
   /** Per entry, the share of its questions that name nothing but the subject ("What is NMI?"). */
   private readonly generalShare = new Map<string, number>();
   /** Words naming something broader than the base's subject, and the subject's own terms. */
