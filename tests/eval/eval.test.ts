@@ -17,12 +17,12 @@ const snapshot = buildSnapshot(DEFAULT_KNOWLEDGE_DIR).snapshot;
  * questions.yaml was written in session 1; blind/ sets by authors who never saw the base.
  */
 const SETS = {
-  'questions.yaml': { en: 0.93, da: 0.92, declined: 0.95 },
+  'questions.yaml': { en: 0.94, da: 0.93, declined: 0.95 },
   'blind/a.yaml': { en: 0.9, da: 0.9, declined: 0.95 },
-  'blind/b.yaml': { en: 0.88, da: 0.8, declined: 0.95 },
-  'blind/c.yaml': { en: 0.87, da: 0.9, declined: 0.95 },
-  'blind/d.yaml': { en: 0.75, da: 0.84, declined: 0.95 },
-  'blind/e.yaml': { en: 0.8, da: 0.8, declined: 0.95 },
+  'blind/b.yaml': { en: 0.89, da: 0.82, declined: 0.95 },
+  'blind/c.yaml': { en: 0.88, da: 0.91, declined: 0.95 },
+  'blind/d.yaml': { en: 0.77, da: 0.88, declined: 0.95 },
+  'blind/e.yaml': { en: 0.8, da: 0.86, declined: 0.95 },
 } as const;
 
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
