@@ -46,6 +46,8 @@ interface Phrasing {
 
 /** Weight of a stop word relative to a content word of the same rarity. */
 const STOP_WEIGHT = 0.15;
+/** A function word the base happens to use rarely ("actually", "eller") is still a function word. */
+const STOP_IDF_CAP = 1.5;
 /** Ranking: BM25 over the entry, similarity to its closest question, share of the question covered. */
 const W_BM25 = 0.6;
 const W_SIM = 0.2;
@@ -305,7 +307,7 @@ export class SearchIndex {
     const words = [...new Set(this.synonyms.apply(spelled))];
     const weighted = words.flatMap((word): { word: string; weight: number; unknown?: boolean }[] => {
       const stop = isStopWord(word);
-      if (this.known(word)) return [{ word, weight: (stop ? STOP_WEIGHT : 1) * this.idf(word) }];
+      if (this.known(word)) return [{ word, weight: stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word) }];
       // A function word the base never uses says nothing about what is asked.
       if (stop) return [{ word, weight: 0, unknown: true }];
       const parts = /^\d+$/.test(word) ? undefined : this.decompound(word);
