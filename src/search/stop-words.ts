@@ -29,7 +29,8 @@ ahead alone aside beside beyond despite within via versus whilst whereas thus he
 nearly largely fairly truly simply certainly clearly obviously apparently presumably hopefully unfortunately
 definitely possibly usually often presently kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
-question questions quiz q wise reading says dumb stupid silly`;
+question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
+perform performs performed activities activity`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -48,7 +49,8 @@ derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aaben
 forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
-venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde ellershvad tilsammen`;
+venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde ellershvad tilsammen
+udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */
 const FILLER_PHRASES = new Map<string, string[][]>();
