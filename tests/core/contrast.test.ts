@@ -18,6 +18,9 @@ describe('withoutRuledOut', () => {
     ["Forget Denmark's turn. Who commands NMI now?", 'Who commands NMI now?'],
     ["I don't mean the Danes there in 2020. What was Denmark planning to send?", 'What was Denmark planning to send?'],
     ['Glem Danmark, hvem leder NMI nu?', 'hvem leder NMI nu?'],
+    ['Leaving aside the staff, what about the helicopters?', 'what about the helicopters?'],
+    ["I get that it's about reform, but who does the work in the end?", 'who does the work in the end?'],
+    ['Jeg ved godt at NMI rådgiver, men hvem skal overtage arbejdet?', 'hvem skal overtage arbejdet?'],
     ['How many troops does NMI have in total, counting every country and not only the Danes?', 'How many troops does NMI have in total, counting every country'],
     ['hvor mange folk har nmi i alt, altså ikke kun danskerne', 'hvor mange folk har nmi i alt'],
   ])('"%s" → "%s"', (question, kept) => {
