@@ -49,7 +49,7 @@ derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aaben
 forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
-venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde ellershvad tilsammen
+venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */
