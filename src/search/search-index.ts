@@ -171,7 +171,7 @@ export class SearchIndex {
     this.questionTerms.forEach((questions, doc) => {
       for (const ids of questions) for (const id of ids) if (lastDoc[id] !== doc) ((lastDoc[id] = doc), this.askedIn[id]!++);
     });
-    const common = names.map((w, id) => this.askedIn[id]! > kb.entries.length / 2 || isStopWord(w));
+    const common = names.map((w, id) => this.askedEverywhere(id) || isStopWord(w));
     this.questionTerms.forEach((questions, doc) => {
       const general = questions.filter((ids) => ids.every((id) => common[id]));
       this.generalShare.set(kb.entries[doc]!.id, questions.length ? general.length / questions.length : 0);
@@ -228,10 +228,14 @@ export class SearchIndex {
     return out;
   }
 
-  /** A word in most entries' questions (the subject's name: "nmi"), which tells no entry from another. */
+  /** A term in most entries' questions (the subject's name: "nmi"), which tells no entry from another. */
+  private askedEverywhere(id: number): boolean {
+    return (this.askedIn[id] ?? 0) > this.entries.length / 2;
+  }
+
   private everywhere(word: string): boolean {
     const id = this.bm25.id(word);
-    return id !== undefined && (this.askedIn[id] ?? 0) > this.entries.length / 2;
+    return id !== undefined && this.askedEverywhere(id);
   }
 
   private known(word: string): boolean {
@@ -301,7 +305,8 @@ export class SearchIndex {
     const unknownIdf = this.bm25.idf(0);
     const names = namesIn(question);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = withoutFillerPhrases(unjoined(tokens(question))).map((w) =>
+    const asWritten = tokens(question);
+    const spelled = withoutFillerPhrases(unjoined(asWritten)).map((w) =>
       isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.unswapped(w) ?? w),
     );
     const words = [...new Set(this.synonyms.apply(spelled))];
@@ -354,7 +359,7 @@ export class SearchIndex {
       return { id: entry.id, score: r.score / top, similarity: sim, coverage: covered / total };
     });
     // An entry never asked the way this question asks (who/where/when/how many/why) ranks lower.
-    const intent = intentOf(tokens(question));
+    const intent = intentOf(asWritten);
     const fit = (h: Hit) => (intent ? 1 - INTENT_WEIGHT + INTENT_WEIGHT * Math.min(1, 2 * (this.intents.get(h.id)?.[intent] ?? 0)) : 1);
     // "wat is nmi exactly": nothing but the subject's name. Its function words would pick the entry
     // at random; the entries people ask that way ("What is NMI?") answer it.
