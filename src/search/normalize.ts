@@ -55,10 +55,12 @@ export class SynonymMap {
   private readonly phrases = new Map<string, { words: string[]; canonical: string }[]>();
   /** Every word that appears in any variant. */
   private readonly words = new Set<string>();
+  private readonly canonicals = new Set<string>();
 
   constructor(synonyms: readonly Synonym[]) {
     for (const s of synonyms) {
       const canonical = foldDanish(words(s.canonical).join(''));
+      this.canonicals.add(canonical);
       for (const v of s.variants) {
         const ws = words(v).map(foldDanish);
         ws.forEach((w) => this.words.add(w));
@@ -81,6 +83,11 @@ export class SynonymMap {
   /** The word is a spelling, or part of a spelling, the table rewrites. */
   knows(word: string): boolean {
     return this.words.has(word);
+  }
+
+  /** The word is one the table rewrites to ("nonnato"): a made-up token, not a compound. */
+  isCanonical(word: string): boolean {
+    return this.canonicals.has(word);
   }
 
   /** The canonical form of one folded word. */

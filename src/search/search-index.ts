@@ -90,6 +90,9 @@ export class SearchIndex {
   /** Language-tagged stem ("da:soldat") → the base's words of that language with that stem. */
   private readonly stemGroups = new Map<string, string[]>();
   private readonly formsCache = new Map<string, string[]>();
+  /** A word of the base → the base's compounds it is a part of ("træning" → træningsmission). */
+  private readonly compoundsOf = new Map<string, string[]>();
+  private readonly withCompoundsCache = new Map<string, string[]>();
   private readonly corrector: VocabularyCorrector;
   private readonly titleSearch: Partial<Record<Lang, Fuse<{ id: string; title: string }>>> = {};
   private readonly entries: readonly Entry[];
@@ -176,6 +179,15 @@ export class SearchIndex {
       const general = questions.filter((ids) => ids.every((id) => common[id]));
       this.generalShare.set(kb.entries[doc]!.id, questions.length ? general.length / questions.length : 0);
     });
+    // Danish writes compounds as one word; English does not ("deployable" is no compound).
+    for (const w of this.vocabulary) {
+      const id = this.bm25.id(w);
+      const parts = id !== undefined && grouped[id]! & (LANG_BIT.da | LANG_BIT.any) ? this.splitCompound(w) : undefined;
+      // Each part leads to the compound, and so does each of the part's forms ("kampe" → kampmission).
+      for (const p of parts ?? []) {
+        for (const f of new Set([p, ...this.directForms(p)])) this.compoundsOf.set(f, [...(this.compoundsOf.get(f) ?? []), w]);
+      }
+    }
     this.subject = new Set(scopeWords(kb.scope?.subject).flatMap((w) => this.forms(w)));
     // Typos are corrected towards the base's words and every spelling the synonym table knows,
     // and, after those, towards function words: "actully" is "actually", not a word to look for.
@@ -215,7 +227,7 @@ export class SearchIndex {
    * The base's words a word stands for: itself, and every word sharing its
    * Danish or English stem ("soldaterne" → soldater, soldat).
    */
-  private forms(word: string): string[] {
+  private directForms(word: string): string[] {
     let out = this.formsCache.get(word);
     if (!out) {
       const set = new Set<string>();
@@ -226,6 +238,48 @@ export class SearchIndex {
       this.formsCache.set(word, out);
     }
     return out;
+  }
+
+  /**
+   * What a word matches: its forms, and the base's compounds with one of them
+   * as a part, so "træning" finds "træningsmission" and "kamp" "kampmission".
+   */
+  private forms(word: string): string[] {
+    let out = this.withCompoundsCache.get(word);
+    if (!out) {
+      const direct = this.directForms(word);
+      const compounds = [word, ...direct].flatMap((f) => this.compoundsOf.get(f) ?? []);
+      out = compounds.length ? [...new Set([...direct, ...compounds])] : direct;
+      if (this.withCompoundsCache.size > 50_000) this.withCompoundsCache.clear();
+      this.withCompoundsCache.set(word, out);
+    }
+    return out;
+  }
+
+  /**
+   * A word of the base made of two other words of it (a linking s or e
+   * allowed): "træningsmission" → træning, mission. The split with the longer
+   * short part wins.
+   */
+  private splitCompound(word: string): [string, string] | undefined {
+    if (word.length < 7 || /\d/.test(word) || this.synonyms.isCanonical(word)) return undefined;
+    // A part is a word of the base; a short one must be one as written (stems of short words collide).
+    const usable = (w: string, min: number) =>
+      w.length >= min && !isStopWord(w) && (this.bm25.df(w) > 0 || (w.length >= 6 && this.directForms(w).length > 0));
+    let best: [string, string] | undefined;
+    let bestShorter = 0;
+    for (let i = 3; i <= word.length - 3; i++) {
+      const shorter = Math.min(i, word.length - i);
+      if (shorter <= bestShorter) continue;
+      const head = word.slice(0, i);
+      const left = [head, head.replace(/[se]$/, '')].find((h) => usable(h, 4));
+      const right = word.slice(i);
+      if (left && usable(right, 4)) {
+        best = [left, right];
+        bestShorter = shorter;
+      }
+    }
+    return best;
   }
 
   /** A term in most entries' questions (the subject's name: "nmi"), which tells no entry from another. */
@@ -245,7 +299,9 @@ export class SearchIndex {
   /** Rarity of a word: BM25's idf of its rarest known form. */
   private idf(word: string): number {
     let df = Infinity;
-    for (const t of this.forms(word)) df = Math.min(df, this.bm25.df(t));
+    // A compound containing the word is not the word: its rarity is not the word's.
+    const direct = this.directForms(word);
+    for (const t of direct.length ? direct : this.forms(word)) df = Math.min(df, this.bm25.df(t));
     return this.bm25.idf(df === Infinity ? 0 : df);
   }
 

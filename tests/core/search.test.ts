@@ -149,6 +149,28 @@ describe('ask: how people word things', () => {
     expect(ask(withWhatIs, 'hvor mange er med i nmi').id).toBe('mission-size');
   });
 
+  it('finds a Danish word written in the base only as part of a compound', () => {
+    const dir = copyFixture();
+    appendFileSync(
+      join(dir, 'entries.yaml'),
+      `  - id: what-is-nmi
+    questions:
+      en: ["What is NMI?", "What kind of mission is NMI?", "NMI explained", "Is NMI a combat mission?", "What does NMI do?", "Tell me about NMI"]
+      da: ["Hvad er NMI?", "Hvilken slags mission er NMI?", "NMI forklaret", "Er NMI en kampmission?", "Hvad laver NMI?", "Fortæl om NMI"]
+    answer:
+      en: "A training mission, not a combat mission."
+      da: "En træningsmission, ikke en kampmission."
+    sources: [{ id: article }]
+    asOf: "2020-03-04"
+`,
+    );
+    const index = buildSnapshot(dir).snapshot.index;
+    // "træning" is written alone in the training entry; here only inside "træningsmission".
+    expect(index.search('træning', 10).hits.map((h) => h.id)).toEqual(expect.arrayContaining(['training-locations', 'what-is-nmi']));
+    // "kamp" is no word of this base on its own, so "kampmission" is not split, and "kamp" stays unknown.
+    expect(index.search('kamp', 10).hits).toEqual([]);
+  });
+
   it('takes a capitalised name the base never mentions as a sign the question is about something else', () => {
     expect(ask(snap, 'training sites of the mission in mali').id).toBe('training-locations');
     declines('Training sites of the mission in Mali');
