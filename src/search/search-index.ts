@@ -14,6 +14,7 @@ import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
 import { withoutRuledOut } from './contrast.js';
+import { splitFraming } from './framing.js';
 import { intentOf, type Intent } from './intent.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
 import { STOP_WORDS, withoutFillerPhrases } from './stop-words.js';
@@ -36,6 +37,14 @@ export interface SearchResult {
   confidence: number;
   /** The question's words after cleaning, synonyms and spelling correction. */
   terms: string[];
+}
+
+/** A word of a question and how much it says about what is asked. */
+interface Weighted {
+  word: string;
+  weight: number;
+  /** Not in the base: it counts against every entry. */
+  unknown?: boolean;
 }
 
 /** One question of an entry: its content words (as indexed) with their weights. */
@@ -62,6 +71,8 @@ const INTENT_WEIGHT = 0.3;
 const NAME_WEIGHT = 2;
 /** How much an entry never asked by the subject's name alone loses on such a question. */
 const GENERAL_WEIGHT = 0.5;
+/** How much a word only in a sentence framing the question counts. */
+const FRAMING_WEIGHT = 0.15;
 /** Up to this many entries, warm() prepares every entry's questions for similarity. */
 const WARM_PHRASINGS_UP_TO = 2000;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win. */
@@ -356,17 +367,20 @@ export class SearchIndex {
     return undefined;
   }
 
-  search(asked: string, limit = 5): SearchResult {
-    const question = withoutRuledOut(asked);
+  /**
+   * The words of a text and how much each says about what is asked: rarity for
+   * the base's words, little for function words, much for words and names the
+   * base lacks (they are what it cannot answer). Spelling, synonyms and split
+   * compounds are applied first.
+   */
+  private weigh(text: string, names: ReadonlySet<string>): Weighted[] {
     const unknownIdf = this.bm25.idf(0);
-    const names = namesIn(question);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const asWritten = tokens(question);
-    const spelled = withoutFillerPhrases(unjoined(asWritten)).map((w) =>
+    const spelled = withoutFillerPhrases(unjoined(tokens(text))).map((w) =>
       isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.unswapped(w) ?? w),
     );
     const words = [...new Set(this.synonyms.apply(spelled))];
-    const weighted = words.flatMap((word): { word: string; weight: number; unknown?: boolean }[] => {
+    return words.flatMap((word): Weighted[] => {
       const stop = isStopWord(word);
       if (this.known(word)) return [{ word, weight: stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word) }];
       // A function word the base never uses says nothing about what is asked.
@@ -378,6 +392,20 @@ export class SearchIndex {
       // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
       return [{ word, weight: (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, unknown: true }];
     });
+  }
+
+  search(asked: string, limit = 5): SearchResult {
+    const question = withoutRuledOut(asked);
+    const names = namesIn(question);
+    const { asking, framing } = splitFraming(question);
+    const weighted = this.weigh(asking, names);
+    // Words only in the sentences around the question ("I'm prepping a podcast.") count for less;
+    // not a name the base lacks: "My son is in KFOR. Who leads the mission?" is not about NMI.
+    for (const w of framing ? this.weigh(framing, names) : []) {
+      const foreignName = w.unknown && names.has(w.word);
+      if (!weighted.some((x) => x.word === w.word)) weighted.push({ ...w, weight: foreignName ? w.weight : FRAMING_WEIGHT * w.weight });
+    }
+    const asWritten = tokens(asking);
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
     const terms = weighted.map((w) => w.word);
@@ -428,7 +456,7 @@ export class SearchIndex {
     const [first] = hits;
     if (!first) return { hits: [], confidence: 0, terms };
     // "When was NATO founded?" names NATO but nothing of the mission: it is about NATO.
-    const outOfScope = words.some((w) => this.broader.has(w)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
+    const outOfScope = weighted.some((w) => this.broader.has(w.word)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.
     const confidence = (content.length === 0 ? 0 : 1) * (outOfScope ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
     return { hits: hits.slice(0, limit), confidence, terms };

@@ -1,0 +1,35 @@
+// A question often comes wrapped in sentences that only frame it: "I'm prepping
+// a podcast. Which documents are your answers based on?", "did nato pull out or
+// what? heard it on the radio". The sentences that ask say what is wanted; the
+// rest is context. A colon is no sentence end: what comes before one is as often
+// the topic ("Not the whole contribution, only the helicopters: how many?") as
+// the framing.
+
+export interface Framed {
+  /** The sentences that ask; the whole text when none or all of them do. */
+  asking: string;
+  /** The rest ("" when there is none). */
+  framing: string;
+}
+
+/** Words that open a question when its question mark is left off ("er det fra forsvaret"). */
+const OPENS_A_QUESTION = new Set(
+  `who what when where why how which whose is are was were do does did can could will would has have had should
+  hvem hvad hvornår hvor hvorfor hvordan hvilken hvilke hvilket er var har havde kan kunne vil ville skal skulle gør gjorde`.split(/\s+/),
+);
+
+function asks(sentence: string): boolean {
+  const s = sentence.trim();
+  if (s.endsWith('?')) return true;
+  if (/[.!]$/.test(s)) return false;
+  return OPENS_A_QUESTION.has(s.split(/\s+/)[0]!.toLowerCase());
+}
+
+/** Splits a question into the sentences that ask and those that frame them. */
+export function splitFraming(text: string): Framed {
+  if (!text.includes('?')) return { asking: text, framing: '' };
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+  const asking = sentences.filter(asks);
+  if (asking.length === 0 || asking.length === sentences.length) return { asking: text, framing: '' };
+  return { asking: asking.join(' '), framing: sentences.filter((s) => !asks(s)).join(' ') };
+}

@@ -1,0 +1,36 @@
+// The sentences around a question ("Writing an essay for school.") frame it; the
+// sentence that asks says what is wanted, so framing words weigh little, except
+// a name the base lacks, which still says the question is about something else.
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { splitFraming } from '../../src/search/framing.js';
+import { buildSnapshot } from '../../src/store.js';
+import { FIXTURE } from './helpers.js';
+
+describe('splitFraming', () => {
+  it.each([
+    ['Writing an essay for school. Who is in charge of NMI?', 'Who is in charge of NMI?', 'Writing an essay for school.'],
+    ['did nato pull out of iraq or smth? heard something on the radio', 'did nato pull out of iraq or smth?', 'heard something on the radio'],
+    // A last sentence that opens like a question is one, even without its "?".
+    ['hvor ved du det fra? er det fra forsvaret eller fra aviserne', 'hvor ved du det fra? er det fra forsvaret eller fra aviserne', ''],
+    // Before a colon is often the topic itself, so a colon splits nothing.
+    ['Not the whole contribution, only the helicopters: how many?', 'Not the whole contribution, only the helicopters: how many?', ''],
+    ['Who leads NMI', 'Who leads NMI', ''],
+    ['Who leads NMI? And since when?', 'Who leads NMI? And since when?', ''],
+  ])('"%s" asks "%s"', (text, asking, framing) => {
+    expect(splitFraming(text)).toEqual({ asking, framing });
+  });
+});
+
+describe('ask: a question inside framing sentences', () => {
+  const snap = buildSnapshot(FIXTURE).snapshot;
+
+  it('answers the sentence that asks', () => {
+    expect(ask(snap, 'Writing an essay for school. Who is in charge of NMI?')).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, 'hvem styrer nmi? hørte det i radioen i morges')).toMatchObject({ status: 'answered', id: 'who-leads' });
+  });
+
+  it('still declines when the framing names something the base does not know', () => {
+    expect(ask(snap, 'My son is in KFOR. Who is in charge of the mission?').status).toBe('no_match');
+  });
+});
