@@ -201,7 +201,19 @@ export class Bm25 {
       }
       hit.length = 0;
     }
-    touched.sort((a, b) => scores[b]! - scores[a]!);
-    return touched.slice(0, limit).map((doc) => ({ doc, score: scores[doc]!, matched: matched[doc]! }));
+    // The best `limit` documents, kept sorted while scanning: sorting every touched
+    // document (thousands in a big base) took most of a query's time.
+    const top: number[] = [];
+    for (const d of touched) {
+      const s = scores[d]!;
+      if (top.length === limit && s <= scores[top[limit - 1]!]!) continue;
+      let i = Math.min(top.length, limit - 1);
+      while (i > 0 && scores[top[i - 1]!]! < s) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = d;
+    }
+    return top.map((doc) => ({ doc, score: scores[doc]!, matched: matched[doc]! }));
   }
 }
