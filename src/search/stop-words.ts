@@ -30,7 +30,8 @@ nearly largely fairly truly simply certainly clearly obviously apparently presum
 definitely possibly usually often presently kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
-perform performs performed activities activity involved involve involves involving involvement engaged`;
+perform performs performed activities activity involved involve involves involving involvement engaged
+purely solely exclusively`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -48,7 +49,7 @@ lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt
 derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aabenbart
 forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
-involveret involvere involverer involvering engageret
+involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
