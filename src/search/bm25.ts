@@ -9,7 +9,14 @@
 /** One word of a question: it matches a document through its best-scoring form. */
 export interface QueryWord {
   terms: readonly string[];
+  /** Words that contain it ("træningsmission" for "træning"): they match for less, and never as rarer than it. */
+  containing?: readonly string[];
+  /** The word's own rarity, the cap for `containing`. */
+  idf?: number;
 }
+
+/** A document matched only through a word containing the question's word scores this share. */
+const CONTAINING_SHARE = 0.5;
 
 export interface Scored {
   doc: number;
@@ -178,18 +185,23 @@ export class Bm25 {
     const hit: number[] = [];
     const count = Math.min(words.length, MAX_QUERY_WORDS);
     for (let wi = 0; wi < count; wi++) {
-      for (const term of words[wi]!.terms) {
-        const id = this.ids.get(term);
-        if (id === undefined) continue;
-        const from = start[id]!;
-        const to = start[id + 1]!;
-        const idf = this.idf(to - from);
-        for (let i = from; i < to; i++) {
-          const d = docs[i]!;
-          const s = fieldScore(idf, tfQuestion[i]!, lenQ[d]!, avgQ, FIELD_BOOST[0]) + fieldScore(idf, tfAnswer[i]!, lenA[d]!, avgA, FIELD_BOOST[1]);
-          if (s > best[d]!) {
-            if (best[d] === 0) hit.push(d);
-            best[d] = s;
+      const word = words[wi]!;
+      const lists = word.containing?.length ? [word.terms, word.containing] : [word.terms];
+      for (let l = 0; l < lists.length; l++) {
+        const share = l === 0 ? 1 : CONTAINING_SHARE;
+        for (const term of lists[l]!) {
+          const id = this.ids.get(term);
+          if (id === undefined) continue;
+          const from = start[id]!;
+          const to = start[id + 1]!;
+          const idf = l === 0 ? this.idf(to - from) : Math.min(word.idf ?? Infinity, this.idf(to - from));
+          for (let i = from; i < to; i++) {
+            const d = docs[i]!;
+            const s = share * (fieldScore(idf, tfQuestion[i]!, lenQ[d]!, avgQ, FIELD_BOOST[0]) + fieldScore(idf, tfAnswer[i]!, lenA[d]!, avgA, FIELD_BOOST[1]));
+            if (s > best[d]!) {
+              if (best[d] === 0) hit.push(d);
+              best[d] = s;
+            }
           }
         }
       }

@@ -103,7 +103,7 @@ export class SearchIndex {
   private readonly formsCache = new Map<string, string[]>();
   /** A word of the base → the base's compounds it is a part of ("træning" → træningsmission). */
   private readonly compoundsOf = new Map<string, string[]>();
-  private readonly withCompoundsCache = new Map<string, string[]>();
+  private readonly containingCache = new Map<string, string[]>();
   private readonly corrector: VocabularyCorrector;
   private readonly titleSearch: Partial<Record<Lang, Fuse<{ id: string; title: string }>>> = {};
   private readonly entries: readonly Entry[];
@@ -256,13 +256,18 @@ export class SearchIndex {
    * as a part, so "træning" finds "træningsmission" and "kamp" "kampmission".
    */
   private forms(word: string): string[] {
-    let out = this.withCompoundsCache.get(word);
+    const containing = this.containing(word);
+    return containing.length ? [...new Set([...this.directForms(word), ...containing])] : this.directForms(word);
+  }
+
+  /** The base's compounds with the word, or one of its forms, as a part. */
+  private containing(word: string): string[] {
+    let out = this.containingCache.get(word);
     if (!out) {
-      const direct = this.directForms(word);
-      const compounds = [word, ...direct].flatMap((f) => this.compoundsOf.get(f) ?? []);
-      out = compounds.length ? [...new Set([...direct, ...compounds])] : direct;
-      if (this.withCompoundsCache.size > 50_000) this.withCompoundsCache.clear();
-      this.withCompoundsCache.set(word, out);
+      // The subject's own words ("mission") are everywhere already; their compounds add only noise.
+      out = this.everywhere(word) ? [] : [...new Set([word, ...this.directForms(word)].flatMap((f) => this.compoundsOf.get(f) ?? []))];
+      if (this.containingCache.size > 50_000) this.containingCache.clear();
+      this.containingCache.set(word, out);
     }
     return out;
   }
@@ -412,7 +417,7 @@ export class SearchIndex {
     if (!query.length || total === 0) return { hits: [], confidence: 0, terms };
 
     const raw = this.bm25.search(
-      query.map((w) => ({ terms: this.forms(w.word) })),
+      query.map((w) => ({ terms: this.directForms(w.word), containing: this.containing(w.word), idf: this.idf(w.word) })),
       Math.max(limit, CANDIDATES),
     );
     const content = query.filter((w) => !isStopWord(w.word)).map((w) => ({ ...w, terms: this.forms(w.word) }));
