@@ -158,7 +158,7 @@ export function analyze(text: string, synonyms: SynonymMap): string[] {
 
 /** Danish set phrases often typed as one word ("er den stadig igang"), split as written properly. */
 const JOINED = new Map(
-  ['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen'].map((p) => [p.replace(/ /g, ''), p.split(' ')]),
+  ['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen', 'take over'].map((p) => [p.replace(/ /g, ''), p.split(' ')]),
 );
 
 /** Text → folded words, before synonyms. */

@@ -17,7 +17,7 @@ import { withoutRuledOut } from './contrast.js';
 import { splitFraming } from './framing.js';
 import { intentOf, type Intent } from './intent.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
-import { STOP_WORDS, withoutFillerPhrases } from './stop-words.js';
+import { FUNCTION_WORDS, withoutFillerPhrases } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
 export interface Hit {
@@ -204,7 +204,7 @@ export class SearchIndex {
     // and, after those, towards function words: "actully" is "actually", not a word to look for.
     this.corrector = new VocabularyCorrector([
       ...[...this.vocabulary, ...this.synonyms.variants()].filter((w) => w.length >= 4 && !isStopWord(w) && !/^\d+$/.test(w)),
-      ...[...STOP_WORDS].filter((w) => w.length >= 5),
+      ...[...FUNCTION_WORDS].filter((w) => w.length >= 5),
     ]);
   }
 

@@ -31,7 +31,7 @@ definitely possibly usually often presently kindly appreciate wants wanted wish 
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
 perform performs performed activities activity involved involve involves involving involvement engaged
-purely solely exclusively`;
+purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -50,6 +50,7 @@ derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aaben
 forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
 involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
+skrive skriver skrev skrevet ende enden
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
@@ -84,7 +85,18 @@ export function withoutFillerPhrases(words: readonly string[]): string[] {
   return out;
 }
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
+/**
+ * Who is asking ("my brother is out with nmi", "min søn er udsendt"): families of deployed soldiers
+ * say it, and it tells nothing about what they ask. Never a spelling target ("koster" is not "moster").
+ */
+const RELATIVES = `brother brothers sister sisters son sons daughter daughters dad father mom mum mother husband wife
+boyfriend girlfriend kid kids child children family uncle aunt cousin nephew niece grandson granddaughter grandchild
+bror broder soester soen soenner datter doetre kone kaereste barn boern familie familien onkel moster faster farbror
+morbror faetter kusine nevoe barnebarn`;
+
+/** Function words that a misspelt word may be corrected to ("actully" → actually). */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
+export const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...RELATIVES.split(/\s+/)]);
 
 const DANISH_MARKERS = new Set(
   `og er det der hvem hvad hvor hvordan hvornaar hvorfor hvilke hvilken hvilket jeg du vi de den en et til af paa med
