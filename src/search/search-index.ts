@@ -361,13 +361,19 @@ export class SearchIndex {
 
   /**
    * A short word is never corrected by edit distance ("kfor" is not "kort"), but
-   * two swapped letters are a typo of their own: "waht" → "what", "taij" → "taji".
+   * two swapped letters or a double letter typed once are typos of their own:
+   * "waht" → "what", "taij" → "taji", "staf" → "staff".
    */
-  private unswapped(word: string): string | undefined {
+  private shortTypo(word: string): string | undefined {
     if (word.length < 3 || word.length > 4) return undefined;
+    const fits = (w: string) => w !== word && (isStopWord(w) || this.known(w) || this.synonyms.knows(w));
     for (let i = 0; i + 1 < word.length; i++) {
       const w = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (w !== word && (isStopWord(w) || this.known(w) || this.synonyms.knows(w))) return w;
+      if (fits(w)) return w;
+    }
+    for (let i = 0; i < word.length; i++) {
+      const w = word.slice(0, i + 1) + word.slice(i);
+      if (/\p{L}/u.test(word[i]!) && fits(w)) return w;
     }
     return undefined;
   }
@@ -382,7 +388,7 @@ export class SearchIndex {
     const unknownIdf = this.bm25.idf(0);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
     const spelled = withoutFillerPhrases(unjoined(tokens(text))).map((w) =>
-      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.unswapped(w) ?? w),
+      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.shortTypo(w) ?? w),
     );
     const words = [...new Set(this.synonyms.apply(spelled))];
     return words.flatMap((word): Weighted[] => {

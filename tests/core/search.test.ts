@@ -114,10 +114,12 @@ describe('ask: how people word things', () => {
     expect(snap.index.search('hvem leder nmi idag').terms).toEqual(snap.index.search('hvem leder nmi i dag').terms);
   });
 
-  it('reads two swapped letters in a short word as the word meant', () => {
-    // Short words are never corrected by edit distance, but a swap is a typo of its own.
+  it('reads two swapped letters, or a double letter typed once, in a short word as the word meant', () => {
+    // Short words are never corrected by edit distance, but these are typos of their own.
     expect(answers('hwo leads the mission', 'who-leads').confidence).toBeGreaterThan(0.9);
     answers('hvme styrer missionen', 'who-leads');
+    expect(snap.index.search('how many staf does nmi have').terms).toContain('staff');
+    answers('how many staf does nmi have', 'mission-size');
   });
 
   it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
