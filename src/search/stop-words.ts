@@ -32,7 +32,7 @@ try tried whatever whoever whichever whenever wherever whose ones myself yoursel
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
 perform performs performed activities activity involved involve involves involving involvement engaged
 especially particularly primarily always enough none several less least twice across unless among
-mention mentions mentioned mentioning talk talks talked talking
+mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
 purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
@@ -55,7 +55,7 @@ involveret involvere involverer involvering engageret udelukkende indgaa indgaar
 skrive skriver skrev skrevet ende enden
 baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
 derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hver hvert enhver ens samme per pr
-blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede
+blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
