@@ -25,10 +25,14 @@ const CLOSING = /(?:[,;–—]\s*|\s+)(?:(?:and|but|altså|og|men)\s+)?(?:not|ik
 /** A closing "not …" only counts after a comma or an "and/og", so "is it not a combat mission?" stays whole. */
 const CLOSING_NEEDS = /(?:[,;–—]|\b(?:and|og|altså)\s+)\s*(?:not|ikke)\b[^,;–—]*$/iu;
 
+/** A "not …" between commas and a colon: "the helicopters, not the rest of the contribution: how many?". */
+const BEFORE_COLON = /[,;–—]\s*(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) [^,;:–—?]+(?=:)/iu;
+
 export function withoutRuledOut(question: string): string {
   let out = question;
   const opening = OPENING.exec(out);
   if (opening) out = out.slice(opening[0].length);
+  out = out.replace(BEFORE_COLON, '');
   if (CLOSING_NEEDS.test(out)) out = out.replace(CLOSING, '');
   return /\p{L}{2,}/u.test(out) ? out : question;
 }

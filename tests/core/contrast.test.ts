@@ -23,6 +23,9 @@ describe('withoutRuledOut', () => {
     ['Jeg ved godt at NMI rådgiver, men hvem skal overtage arbejdet?', 'hvem skal overtage arbejdet?'],
     ['How many troops does NMI have in total, counting every country and not only the Danes?', 'How many troops does NMI have in total, counting every country'],
     ['hvor mange folk har nmi i alt, altså ikke kun danskerne', 'hvor mange folk har nmi i alt'],
+    // Ruled out between a comma and a colon: the question after the colon stays.
+    ["The helicopter part, not the rest of Denmark's contribution: how many and when?", 'The helicopter part: how many and when?'],
+    ['Hele missionen, ikke kun de danske: hvor mange er der?', 'Hele missionen: hvor mange er der?'],
   ])('"%s" → "%s"', (question, kept) => {
     expect(withoutRuledOut(question)).toBe(kept);
   });
