@@ -25,11 +25,16 @@ function asks(sentence: string): boolean {
   return OPENS_A_QUESTION.has(s.split(/\s+/)[0]!.toLowerCase());
 }
 
+/** Question words that also ask from inside a sentence: "… and I would like to know what it is." */
+const QUESTION_WORDS = new Set('who what when where why how which hvem hvad hvornår hvor hvorfor hvordan hvilken hvilke hvilket'.split(' '));
+
+/** Without a question mark, a sentence asks when it holds a question word ("Kære bot. … vide, hvad det er. Tak."). */
+const holdsAQuestionWord = (sentence: string) => sentence.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
+
 /** Splits a question into the sentences that ask and those that frame them. */
 export function splitFraming(text: string): Framed {
-  if (!text.includes('?')) return { asking: text, framing: '' };
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
-  const asking = sentences.filter(asks);
+  const asking = sentences.filter(text.includes('?') ? asks : holdsAQuestionWord);
   if (asking.length === 0 || asking.length === sentences.length) return { asking: text, framing: '' };
-  return { asking: asking.join(' '), framing: sentences.filter((s) => !asks(s)).join(' ') };
+  return { asking: asking.join(' '), framing: sentences.filter((s) => !asking.includes(s)).join(' ') };
 }

@@ -91,17 +91,20 @@ export function withoutFillerPhrases(words: readonly string[]): string[] {
 }
 
 /**
- * Who is asking ("my brother is out with nmi", "min søn er udsendt"): families of deployed soldiers
- * say it, and it tells nothing about what they ask. Never a spelling target ("koster" is not "moster").
+ * Who is asking ("my brother is out with nmi", "min søn er udsendt", "jeg er pensioneret"): families
+ * of deployed soldiers, students and journalists say it, and it tells nothing about what they ask.
+ * Never a spelling target ("koster" is not "moster").
  */
-const RELATIVES = `brother brothers sister sisters son sons daughter daughters dad father mom mum mother husband wife
+const ASKERS = `brother brothers sister sisters son sons daughter daughters dad father mom mum mother husband wife
 boyfriend girlfriend kid kids child children family uncle aunt cousin nephew niece grandson granddaughter grandchild
 bror broder soester soen soenner datter doetre kone kaereste barn boern familie familien onkel moster faster farbror
-morbror faetter kusine nevoe barnebarn`;
+morbror faetter kusine nevoe barnebarn boerneboern bedstemor bedstefar mormor morfar farmor farfar
+grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist student students studerende elev
+elever pupil journalist reporter researcher forsker moderator gymnasieelev skoleelev`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
-export const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...RELATIVES.split(/\s+/)]);
+export const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...ASKERS.split(/\s+/)]);
 
 const DANISH_MARKERS = new Set(
   `og er det der hvem hvad hvor hvordan hvornaar hvorfor hvilke hvilken hvilket jeg du vi de den en et til af paa med

@@ -17,6 +17,9 @@ describe('splitFraming', () => {
     ['Not the whole contribution, only the helicopters: how many?', 'Not the whole contribution, only the helicopters: how many?', ''],
     ['Who leads NMI', 'Who leads NMI', ''],
     ['Who leads NMI? And since when?', 'Who leads NMI? And since when?', ''],
+    // Without a question mark, the sentence with a question word asks.
+    ['Kære bot. Jeg vil gerne vide, hvad NMI er. På forhånd tak.', 'Jeg vil gerne vide, hvad NMI er.', 'Kære bot. På forhånd tak.'],
+    ['NMI training sites', 'NMI training sites', ''],
   ])('"%s" asks "%s"', (text, asking, framing) => {
     expect(splitFraming(text)).toEqual({ asking, framing });
   });
