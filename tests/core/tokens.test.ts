@@ -1,0 +1,26 @@
+// Plain ASCII text takes a one-pass tokenizer (most of a base and of the
+// questions); it must cut words exactly as the general path does.
+import { describe, expect, it } from 'vitest';
+import { foldDanish, tokens, words } from '../../src/search/normalize.js';
+
+describe('tokens', () => {
+  it('cuts plain text into lower-case words of letters and digits', () => {
+    expect(tokens('Who leads NMI?')).toEqual(['who', 'leads', 'nmi']);
+    expect(tokens('  How-many troops\tin 2020,\nU.S.? ')).toEqual(['how', 'many', 'troops', 'in', '2020', 'u', 's']);
+  });
+
+  it('agrees with the general path on any ASCII text', () => {
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabet = 'abcXYZ019 -_.,?!:;/()[]"\t\n@#';
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      expect(tokens(text), JSON.stringify(text)).toEqual(words(text).map(foldDanish));
+    }
+  });
+
+  it('leaves apostrophes and Danish letters to the general path', () => {
+    expect(tokens("NATO's mission")).toEqual(['nato', 'mission']);
+    expect(tokens('Hvem står i spidsen?')).toEqual(['hvem', 'staar', 'i', 'spidsen']);
+  });
+});
