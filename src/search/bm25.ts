@@ -71,6 +71,7 @@ export class Bm25 {
   private readonly addedDoc = new Grow(new Int32Array(1 << 16));
   private readonly addedTf = [new Grow(new Float32Array(1 << 16)), new Grow(new Float32Array(1 << 16))] as const;
   private compiled?: Compiled;
+  private scratch?: { scores: Float64Array; matched: Uint32Array; best: Float64Array };
   private readonly lengths: [number[], number[]] = [[], []];
   private readonly totalLength = [0, 0];
   /** The document being added: frequency per field and term number, and the numbers it touched. */
@@ -177,11 +178,11 @@ export class Bm25 {
     const avgQ = this.totalLength[0]! / n || 1;
     const avgA = this.totalLength[1]! / n || 1;
     const [lenQ, lenA] = this.lengths;
-    const scores = new Float64Array(n);
-    const matched = new Uint32Array(n);
+    // Per-document scratch, kept between searches (a search runs to its end; nothing awaits inside).
+    if (this.scratch?.scores.length !== n) this.scratch = { scores: new Float64Array(n), matched: new Uint32Array(n), best: new Float64Array(n) };
+    const { scores, matched, best } = this.scratch;
     const touched: number[] = [];
     // Per document, the best score of the current word's forms; `hit` lists the documents set.
-    const best = new Float64Array(n);
     const hit: number[] = [];
     const count = Math.min(words.length, MAX_QUERY_WORDS);
     for (let wi = 0; wi < count; wi++) {
@@ -226,6 +227,8 @@ export class Bm25 {
       }
       top[i] = d;
     }
-    return top.map((doc) => ({ doc, score: scores[doc]!, matched: matched[doc]! }));
+    const out = top.map((doc) => ({ doc, score: scores[doc]!, matched: matched[doc]! }));
+    for (const d of touched) scores[d] = matched[d] = 0;
+    return out;
   }
 }
