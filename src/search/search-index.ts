@@ -415,8 +415,14 @@ export class SearchIndex {
   search(asked: string, limit = 5): SearchResult {
     const question = withoutRuledOut(asked);
     const names = namesIn(question);
-    const { asking, framing } = splitFraming(question);
-    const weighted = this.weigh(asking, names);
+    let { asking, framing } = splitFraming(question);
+    let weighted = this.weigh(asking, names);
+    // "… says NMI was agreed in 2016. Is that right?": a question naming nothing points back at
+    // the sentences around it, which are then what it asks about.
+    if (framing && !weighted.some((w) => !w.unknown && !isStopWord(w.word) && !this.everywhere(w.word))) {
+      [asking, framing] = [question, ''];
+      weighted = this.weigh(asking, names);
+    }
     // Words only in the sentences around the question ("I'm prepping a podcast.") count for less;
     // not a name the base lacks: "My son is in KFOR. Who leads the mission?" is not about NMI.
     for (const w of framing ? this.weigh(framing, names) : []) {

@@ -32,6 +32,7 @@ try tried whatever whoever whichever whenever wherever whose ones myself yoursel
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
 perform performs performed activities activity involved involve involves involving involvement engaged
 especially particularly primarily always enough none several less least twice across unless among
+whos wheres whens hows whys thats theres heres
 mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
 purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind`;
 
@@ -55,7 +56,7 @@ involveret involvere involverer involvering engageret udelukkende indgaa indgaar
 skrive skriver skrev skrevet ende enden
 baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
 derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hver hvert enhver ens samme per pr
-blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert
+blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
@@ -64,7 +65,8 @@ udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivi
 const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
-i sin tid|dengang i|i sidste ende|når alt kommer til alt|i så fald|if so`.split('|')) {
+i sin tid|dengang i|i sidste ende|når alt kommer til alt|i så fald|if so|in a nutshell|in short|in brief|
+in a few words|in plain english|in simple terms|in layman's terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
 }

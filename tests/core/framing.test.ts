@@ -33,6 +33,11 @@ describe('ask: a question inside framing sentences', () => {
     expect(ask(snap, 'hvem styrer nmi? hørte det i radioen i morges')).toMatchObject({ status: 'answered', id: 'who-leads' });
   });
 
+  it('reads a question that names nothing ("Is that right?") as asking about the sentences before it', () => {
+    expect(ask(snap, 'I read that Canada is in charge of NMI. Is that right?')).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, 'Jeg har læst, at Canada leder NMI. Passer det?')).toMatchObject({ status: 'answered', id: 'who-leads' });
+  });
+
   it('still declines when the framing names something the base does not know', () => {
     expect(ask(snap, 'My son is in KFOR. Who is in charge of the mission?').status).toBe('no_match');
   });
