@@ -419,7 +419,7 @@ export class SearchIndex {
     let weighted = this.weigh(asking, names);
     // "… says NMI was agreed in 2016. Is that right?": a question naming nothing points back at
     // the sentences around it, which are then what it asks about.
-    if (framing && !weighted.some((w) => !w.unknown && !isStopWord(w.word) && !this.everywhere(w.word))) {
+    if (framing && !weighted.some((w) => !w.unknown && !isStopWord(w.word))) {
       [asking, framing] = [question, ''];
       weighted = this.weigh(asking, names);
     }

@@ -32,7 +32,8 @@ try tried whatever whoever whichever whenever wherever whose ones myself yoursel
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
 perform performs performed activities activity involved involve involves involving involvement engaged
 especially particularly primarily always enough none several less least twice across unless among
-whos wheres whens hows whys thats theres heres
+whos wheres whens hows whys thats theres heres full complete entire originally original level levels
+consist consists consisted comprise comprises spring summer autumn winter
 mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
 purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind`;
 
@@ -57,6 +58,9 @@ skrive skriver skrev skrevet ende enden
 baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
 derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hver hvert enhver ens samme per pr
 blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer
+indsats indsatsen indsatser bestaa bestaar bestod bestaaet samlede samlet fulde komplette oprindelig oprindeligt
+niveau niveauet ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
+proevede forsoege forsoeger
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
