@@ -18,8 +18,8 @@ u r ur ya yeah yes no nope atm btw fyi pls plz thx tbh imo idk lol hmm um uh oh 
 can't cannot won't isn't aren't wasn't weren't didn't doesn't don't haven't hasn't hadn't it's that's there's here's
 i'm you're we're they're i've you've we've they've i'd you'd he's she's out there anymore nowadays
 take takes took taken taking get gets got gotten getting give gives gave given go goes went gone going make makes
-made come comes came become becomes became put puts keep keeps kept seem seems use uses used
-keeping coming taking getting making giving putting seeming using meant saying thinking knowing wanting needing
+made come comes came become becomes became put puts seem seems use uses used
+coming taking getting making giving putting seeming using meant saying thinking knowing wanting needing
 wonder wondering wondered curious ask asking asked tell telling told towards toward lol lmao tho couple deal
 partway mainly mostly along besides apart literally honestly seriously whatever kinda sorta gotta rn smth sth
 guys y'all wat wut total altogether overall yo yep yup see sees saw seen seeing read heard
