@@ -45,6 +45,8 @@ interface Weighted {
   weight: number;
   /** Not in the base: it counts against every entry. */
   unknown?: boolean;
+  /** Only in a sentence around the question. */
+  framing?: boolean;
 }
 
 /** One question of an entry: its content words (as indexed) with their weights. */
@@ -369,7 +371,8 @@ export class SearchIndex {
   /**
    * A short word is never corrected by edit distance ("kfor" is not "kort"), but
    * two swapped letters or a double letter typed once are typos of their own:
-   * "waht" → "what", "taij" → "taji", "staf" → "staff".
+   * "waht" → "what", "taij" → "taji", "staf" → "staff"; and so is a function word
+   * missing a letter ("mage" → "mange").
    */
   private shortTypo(word: string): string | undefined {
     if (word.length < 3 || word.length > 4) return undefined;
@@ -381,6 +384,13 @@ export class SearchIndex {
     for (let i = 0; i < word.length; i++) {
       const w = word.slice(0, i + 1) + word.slice(i);
       if (/\p{L}/u.test(word[i]!) && fits(w)) return w;
+    }
+    // A function word missing a letter ("mage" for "mange"); never a topic word, which could be a name.
+    for (let i = 1; i < word.length; i++) {
+      for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+        const w = word.slice(0, i) + letter + word.slice(i);
+        if (isStopWord(w)) return w;
+      }
     }
     return undefined;
   }
@@ -427,7 +437,7 @@ export class SearchIndex {
     // not a name the base lacks: "My son is in KFOR. Who leads the mission?" is not about NMI.
     for (const w of framing ? this.weigh(framing, names) : []) {
       const foreignName = w.unknown && names.has(w.word);
-      if (!weighted.some((x) => x.word === w.word)) weighted.push({ ...w, weight: foreignName ? w.weight : FRAMING_WEIGHT * w.weight });
+      if (!weighted.some((x) => x.word === w.word)) weighted.push({ ...w, framing: true, weight: foreignName ? w.weight : FRAMING_WEIGHT * w.weight });
     }
     const asWritten = tokens(asking);
     const total = weighted.reduce((s, w) => s + w.weight, 0);
@@ -471,7 +481,8 @@ export class SearchIndex {
     const fit = (h: Hit) => (intent ? 1 - INTENT_WEIGHT + INTENT_WEIGHT * Math.min(1, 2 * (this.intents.get(h.id)?.[intent] ?? 0)) : 1);
     // "wat is nmi exactly": nothing but the subject's name. Its function words would pick the entry
     // at random; the entries people ask that way ("What is NMI?") answer it.
-    const general = content.length > 0 && weighted.every((w) => w.weight === 0 || isStopWord(w.word) || (!w.unknown && this.everywhere(w.word)));
+    const general =
+      content.length > 0 && weighted.every((w) => w.weight === 0 || w.framing || isStopWord(w.word) || (!w.unknown && this.everywhere(w.word)));
     const generalFit = (h: Hit) => (general ? 1 - GENERAL_WEIGHT + GENERAL_WEIGHT * Math.min(1, 2 * (this.generalShare.get(h.id) ?? 0)) : 1);
     // Such a question asks for nothing an entry could miss: its function words are not the measure.
     if (general) for (const h of hits) h.coverage = 1;

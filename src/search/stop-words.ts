@@ -32,6 +32,7 @@ try tried whatever whoever whichever whenever wherever whose ones myself yoursel
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
 perform performs performed activities activity involved involve involves involving involvement engaged
 especially particularly primarily always enough none several less least twice across unless among
+b c d e f g h j k l m n o p q v w x y z
 whos wheres whens hows whys thats theres heres full complete entire originally original level levels
 consist consists consisted comprise comprises spring summer autumn winter
 mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
@@ -106,7 +107,8 @@ boyfriend girlfriend kid kids child children family uncle aunt cousin nephew nie
 bror broder soester soen soenner datter doetre kone kaereste barn boern familie familien onkel moster faster farbror
 morbror faetter kusine nevoe barnebarn boerneboern bedstemor bedstefar mormor morfar farmor farfar
 grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist student students studerende elev
-elever pupil journalist reporter researcher forsker moderator gymnasieelev skoleelev`;
+elever pupil journalist reporter researcher forsker moderator gymnasieelev skoleelev
+worried worry worries nervous scared afraid anxious concerned sick bekymret bekymrede nervoes bange urolig`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));

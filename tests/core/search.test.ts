@@ -120,6 +120,9 @@ describe('ask: how people word things', () => {
     answers('hvme styrer missionen', 'who-leads');
     expect(snap.index.search('how many staf does nmi have').terms).toContain('staff');
     answers('how many staf does nmi have', 'mission-size');
+    // A function word missing a letter is that function word, not an unknown topic.
+    expect(snap.index.search('hvor mage ansatte har nmi').terms).toContain('mange');
+    answers('hvor mage ansatte har nmi', 'mission-size');
   });
 
   it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
