@@ -385,8 +385,9 @@ export class SearchIndex {
       const w = word.slice(0, i + 1) + word.slice(i);
       if (/\p{L}/u.test(word[i]!) && fits(w)) return w;
     }
-    // A function word missing a letter ("mage" for "mange"); never a topic word, which could be a name.
-    for (let i = 1; i < word.length; i++) {
+    // A function word missing a letter ("mage" for "mange"); never a topic word, which could be a name,
+    // and never from three letters, where one letter more makes a function word of anything ("die" → "dine").
+    for (let i = 1; i < word.length && word.length > 3; i++) {
       for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
         const w = word.slice(0, i) + letter + word.slice(i);
         if (isStopWord(w)) return w;
