@@ -10,9 +10,9 @@ const END = String.raw`(?:(?:\s*[,:;–—]\s*|\.\s+|\s+-\s+)(?:(?:but|men|i mea
 /** A question that opens by ruling something out, up to the first END. */
 const OPENING = new RegExp(
   String.raw`^\s*(?:(?:ok|okay|so|altså|nej)\s*,?\s+)?` +
-    String.raw`(?:(?:i'?m|i am) not (?:asking|talking) (?:about )?|i (?:don'?t|do not) mean |forget (?:about )?|not |apart from |aside from |besides |other than |except |` +
+    String.raw`(?:(?:i'?m|i am) not (?:asking|talking) (?:about )?|i (?:don'?t|do not) mean |forget (?:about )?|never ?mind (?:about )?|not |apart from |aside from |besides |other than |except |` +
     String.raw`(?:leaving|setting|putting) aside |ignoring |excluding |i (?:get|know|understand|realise|realize) (?:that )?|` +
-    String.raw`jeg spørger ikke (?:om )?|jeg mener ikke |glem (?:lige )?(?:alt om )?|ikke |bortset fra |ud over |udover |andet end |` +
+    String.raw`jeg spørger ikke (?:om )?|jeg mener ikke |glem (?:lige )?(?:alt om )?|lige meget |ikke |bortset fra |ud over |udover |andet end |` +
     String.raw`(?:hvis )?(?:vi |man )?ser (?:vi )?bort fra |jeg ved (?:godt )?(?:at )?|jeg forstår (?:godt )?(?:at )?)` +
     String.raw`[^,:;–—?.]+?` +
     END,
@@ -25,8 +25,8 @@ const CLOSING = /(?:[,;–—]\s*|\s+)(?:(?:and|but|altså|og|men)\s+)?(?:not|ik
 /** A closing "not …" only counts after a comma or an "and/og", so "is it not a combat mission?" stays whole. */
 const CLOSING_NEEDS = /(?:[,;–—]|\b(?:and|og|altså)\s+)\s*(?:not|ikke)\b[^,;–—]*$/iu;
 
-/** A "not …" between commas and a colon: "the helicopters, not the rest of the contribution: how many?". */
-const BEFORE_COLON = /[,;–—]\s*(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) [^,;:–—?]+(?=:)/iu;
+/** A "not …" between a comma and a colon or dash: "the helicopters, not the rest: how many?", "…, not the EU — who?". */
+const BEFORE_COLON = /[,;–—]\s*(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) [^,;:–—?]+(?=\s*[:–—]|\s+-\s)/iu;
 
 export function withoutRuledOut(question: string): string {
   let out = question;

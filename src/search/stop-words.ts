@@ -30,13 +30,7 @@ nearly largely fairly truly simply certainly clearly obviously apparently presum
 definitely possibly usually often presently kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
-perform performs performed activities activity involved involve involves involving involvement engaged
-especially particularly primarily always enough none several less least twice across unless among
-b c d e f g h j k l m n o p q v w x y z
-whos wheres whens hows whys thats theres heres full complete entire originally original level levels
-consist consists consisted comprise comprises spring summer autumn winter
-mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
-purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind`;
+perform performs performed activities activity`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
@@ -54,14 +48,6 @@ lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt
 derovre derude faktisk rent overhovedet ligesom lissom sgu hva hvaa nemlig aabenbart
 forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samlet sammenlagt
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
-involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
-skrive skriver skrev skrevet ende enden
-baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
-derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hver hvert enhver ens samme per pr
-blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer
-indsats indsatsen indsatser bestaa bestaar bestod bestaaet samlede samlet fulde komplette oprindelig oprindeligt
-niveau niveauet ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
-proevede forsoege forsoeger
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
@@ -110,9 +96,31 @@ grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist
 elever pupil journalist reporter researcher forsker moderator gymnasieelev skoleelev
 worried worry worries nervous scared afraid anxious concerned sick bekymret bekymrede nervoes bange urolig`;
 
+/**
+ * Words that frame a question rather than say what it is about: light verbs ("carry out", "involved",
+ * "snakker"), hedges and checks ("is it true", "passer det"), "full"/"samlede", seasons, chat slang and
+ * less common function words. Never spelling targets: "døde" must not become "boede".
+ */
+const LIGHT = `involved involve involves involving involvement engaged
+especially particularly primarily always enough none several less least twice across unless among
+b c d e f g h j k l m n o p q v w x y z
+whos wheres whens hows whys thats theres heres ngl fr lowkey highkey someday perspective programme program
+programmes programs full complete entire originally original level levels
+consist consists consisted comprise comprises spring summer autumn winter
+mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
+purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
+involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
+skrive skriver skrev skrevet ende enden
+baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
+derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hver hvert enhver ens samme per pr
+blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer
+indsats indsatsen indsatser bestaa bestaar bestod bestaaet samlede samlet fulde komplette oprindelig oprindeligt
+niveau niveauet ultimo primo medio bor foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
+proevede forsoege forsoeger`;
+
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
-export const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...ASKERS.split(/\s+/)]);
+export const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...`${ASKERS} ${LIGHT}`.split(/\s+/).filter(Boolean)]);
 
 const DANISH_MARKERS = new Set(
   `og er det der hvem hvad hvor hvordan hvornaar hvorfor hvilke hvilken hvilket jeg du vi de den en et til af paa med
