@@ -1,8 +1,9 @@
 // The labelled evaluation sets against the shipped knowledge base.
-// The goal (issue 2) is ≥ 95 % right per language and ≥ 95 % correctly declined.
-// It is not met yet (see README "Evaluation"): these tests hold the floor that
-// was last measured on each set, so a change that makes answers worse fails
-// here, and each improvement should raise the floor toward the goal.
+// The goal (issue 2) is ≥ 95 % right per language and ≥ 95 % correctly declined:
+// the main set (questions.yaml) is held to exactly that. The blind sets, written
+// apart from the base by authors who never saw it, are not there yet (see README
+// "Evaluation"): each holds the floor last measured on it, so a change that makes
+// answers worse fails here, and each improvement should raise the floor.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatReport, readLabelled } from '../../src/eval/evaluate.js';
@@ -11,18 +12,25 @@ import { buildSnapshot } from '../../src/store.js';
 
 const snapshot = buildSnapshot(DEFAULT_KNOWLEDGE_DIR).snapshot;
 
+/** The issue's bar, which the main set must meet. */
+const GOAL = { en: 0.95, da: 0.95, declined: 0.95 } as const;
+
 /**
- * Measured with `npm run eval` on the shipped knowledge base, a little under the
- * figure so one borderline question does not fail the build; raise as accuracy improves.
- * questions.yaml was written in session 1; blind/ sets by authors who never saw the base.
+ * Blind sets: measured with `npm run eval` on the shipped knowledge base, a little
+ * under the figure so one borderline question does not fail the build. Each file's
+ * header says how far its misses were read while tuning (set I's never were).
  */
 const SETS = {
-  'questions.yaml': { en: 0.94, da: 0.93, declined: 0.95 },
-  'blind/a.yaml': { en: 0.91, da: 0.91, declined: 0.95 },
-  'blind/b.yaml': { en: 0.91, da: 0.86, declined: 0.95 },
-  'blind/c.yaml': { en: 0.9, da: 0.93, declined: 0.95 },
-  'blind/d.yaml': { en: 0.83, da: 0.91, declined: 0.95 },
-  'blind/e.yaml': { en: 0.8, da: 0.86, declined: 0.95 },
+  'questions.yaml': GOAL,
+  'blind/a.yaml': { en: 0.95, da: 0.94, declined: 0.95 },
+  'blind/b.yaml': { en: 0.95, da: 0.9, declined: 0.95 },
+  'blind/c.yaml': { en: 0.95, da: 0.95, declined: 0.95 },
+  'blind/d.yaml': { en: 0.88, da: 0.95, declined: 0.95 },
+  'blind/e.yaml': { en: 0.85, da: 0.88, declined: 0.95 },
+  'blind/f.yaml': { en: 0.9, da: 0.95, declined: 0.95 },
+  'blind/g.yaml': { en: 0.89, da: 0.85, declined: 0.95 },
+  'blind/h.yaml': { en: 0.93, da: 0.94, declined: 0.95 },
+  'blind/i.yaml': { en: 0.82, da: 0.82, declined: 0.94 },
 } as const;
 
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
