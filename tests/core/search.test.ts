@@ -130,22 +130,27 @@ describe('ask: how people word things', () => {
     answers('Who basically leads NMI?', 'who-leads');
   });
 
-  it('answers a question that names nothing but the subject from the entry people ask that way', () => {
+  /** The fixture plus an entry people ask by the subject's name alone ("What is NMI?"). */
+  function withWhatIsNmi() {
     const dir = copyFixture();
     appendFileSync(
       join(dir, 'entries.yaml'),
       `  - id: what-is-nmi
     questions:
       en: ["What is NMI?", "What is NATO Mission Iraq?", "NMI", "nmi explained", "What does the NMI acronym mean?", "Tell me about NMI"]
-      da: ["Hvad er NMI?", "Hvad er NATO Mission Iraq?", "NMI forklaret", "hvad betyder nmi", "Fortæl om NMI", "Hvad står forkortelsen NMI for?"]
+      da: ["Hvad er NMI?", "Hvad er NATO Mission Iraq?", "NMI forklaret", "hvad betyder nmi", "Fortæl om NMI", "Er NMI en kampmission?"]
     answer:
-      en: "NATO Mission Iraq, a non-combat mission that advises and trains."
-      da: "NATO Mission Iraq, en mission uden kampopgaver, der rådgiver og træner."
+      en: "NATO Mission Iraq, a training mission that advises and trains; not a combat mission."
+      da: "NATO Mission Iraq, en træningsmission, der rådgiver og træner; ikke en kampmission."
     sources: [{ id: article }]
     asOf: "2020-03-04"
 `,
     );
-    const withWhatIs = buildSnapshot(dir).snapshot;
+    return buildSnapshot(dir).snapshot;
+  }
+
+  it('answers a question that names nothing but the subject from the entry people ask that way', () => {
+    const withWhatIs = withWhatIsNmi();
     // Its function words alone would pick an entry at random ("which" → the entry asked "in which cities").
     for (const q of ['nmi, which is it?', 'so what did they say about nmi', 'hvad med nmi egentlig']) {
       expect(ask(withWhatIs, q), q).toMatchObject({ status: 'answered', id: 'what-is-nmi' });
@@ -155,21 +160,7 @@ describe('ask: how people word things', () => {
   });
 
   it('finds a Danish word written in the base only as part of a compound', () => {
-    const dir = copyFixture();
-    appendFileSync(
-      join(dir, 'entries.yaml'),
-      `  - id: what-is-nmi
-    questions:
-      en: ["What is NMI?", "What kind of mission is NMI?", "NMI explained", "Is NMI a combat mission?", "What does NMI do?", "Tell me about NMI"]
-      da: ["Hvad er NMI?", "Hvilken slags mission er NMI?", "NMI forklaret", "Er NMI en kampmission?", "Hvad laver NMI?", "Fortæl om NMI"]
-    answer:
-      en: "A training mission, not a combat mission."
-      da: "En træningsmission, ikke en kampmission."
-    sources: [{ id: article }]
-    asOf: "2020-03-04"
-`,
-    );
-    const index = buildSnapshot(dir).snapshot.index;
+    const { index } = withWhatIsNmi();
     // "træning" is written alone in the training entry; here only inside "træningsmission".
     expect(index.search('træning', 10).hits.map((h) => h.id)).toEqual(expect.arrayContaining(['training-locations', 'what-is-nmi']));
     // "kamp" is no word of this base on its own, so "kampmission" is not split, and "kamp" stays unknown.
