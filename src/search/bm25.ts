@@ -71,7 +71,7 @@ export class Bm25 {
   private readonly addedDoc = new Grow(new Int32Array(1 << 16));
   private readonly addedTf = [new Grow(new Float32Array(1 << 16)), new Grow(new Float32Array(1 << 16))] as const;
   private compiled?: Compiled;
-  private scratch?: { scores: Float64Array; matched: Uint32Array; best: Float64Array };
+  private scratch?: { scores: Float64Array; matched: Uint32Array; best: Float64Array; dirty: boolean };
   private readonly lengths: [number[], number[]] = [[], []];
   private readonly totalLength = [0, 0];
   /** The document being added: frequency per field and term number, and the numbers it touched. */
@@ -178,9 +178,13 @@ export class Bm25 {
     const avgQ = this.totalLength[0]! / n || 1;
     const avgA = this.totalLength[1]! / n || 1;
     const [lenQ, lenA] = this.lengths;
-    // Per-document scratch, kept between searches (a search runs to its end; nothing awaits inside).
-    if (this.scratch?.scores.length !== n) this.scratch = { scores: new Float64Array(n), matched: new Uint32Array(n), best: new Float64Array(n) };
+    if (limit <= 0) return [];
+    // Per-document scratch, kept between searches and zeroed at the end of each; new if one did not end.
+    if (this.scratch?.scores.length !== n || this.scratch.dirty) {
+      this.scratch = { scores: new Float64Array(n), matched: new Uint32Array(n), best: new Float64Array(n), dirty: false };
+    }
     const { scores, matched, best } = this.scratch;
+    this.scratch.dirty = true;
     const touched: number[] = [];
     // Per document, the best score of the current word's forms; `hit` lists the documents set.
     const hit: number[] = [];
@@ -229,6 +233,7 @@ export class Bm25 {
     }
     const out = top.map((doc) => ({ doc, score: scores[doc]!, matched: matched[doc]! }));
     for (const d of touched) scores[d] = matched[d] = 0;
+    this.scratch.dirty = false;
     return out;
   }
 }

@@ -26,7 +26,7 @@ const CLOSING = /(?:[,;–—]\s*|\s+)(?:(?:and|but|altså|og|men)\s+)?(?:not|ik
 const CLOSING_NEEDS = /(?:[,;–—]|\b(?:and|og|altså)\s+)\s*(?:not|ikke)\b[^,;–—]*$/iu;
 
 /** A "not …" between a comma and a colon or dash: "the helicopters, not the rest: how many?", "…, not the EU — who?". */
-const BEFORE_COLON = /[,;–—]\s*(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) [^,;:–—?]+(?=\s*[:–—]|\s+-\s)/iu;
+const BEFORE_COLON = /[,;–—]\s*(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) [^,;:–—?.!]+(?=\s*[:–—]\s|\s+-\s)/iu;
 
 export function withoutRuledOut(question: string): string {
   let out = question;

@@ -31,9 +31,15 @@ const QUESTION_WORDS = new Set('who what when where why how which hvem hvad hvor
 /** Without a question mark, a sentence asks when it holds a question word ("Kære bot. … vide, hvad det er. Tak."). */
 const holdsAQuestionWord = (sentence: string) => sentence.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
 
+/**
+ * Where a sentence ends: after "?" or "!", or after "." when a capital follows and the word before it
+ * is no abbreviation ("U.S. troops", "ca. 500", "f.eks. soldater", "d. 4. marts" do not end one).
+ */
+const SENTENCE_END = /(?<=[?!])\s+|(?<=(?:^|\s)[\p{L}\p{N}]{2,}\.)\s+(?=\p{Lu})/u;
+
 /** Splits a question into the sentences that ask and those that frame them. */
 export function splitFraming(text: string): Framed {
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+  const sentences = text.split(SENTENCE_END).filter((s) => s.trim() !== '');
   const asking = sentences.filter(text.includes('?') ? asks : holdsAQuestionWord);
   if (asking.length === 0 || asking.length === sentences.length) return { asking: text, framing: '' };
   return { asking: asking.join(' '), framing: sentences.filter((s) => !asking.includes(s)).join(' ') };

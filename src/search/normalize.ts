@@ -156,7 +156,7 @@ export function analyze(text: string, synonyms: SynonymMap): string[] {
   return synonyms.apply(tokens(text));
 }
 
-/** Danish set phrases often typed as one word ("er den stadig igang"), split as written properly. */
+/** Set phrases often typed as one word ("er den stadig igang", "takeover"), split as written properly. */
 const JOINED = new Map(
   ['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen', 'take over'].map((p) => [p.replace(/ /g, ''), p.split(' ')]),
 );

@@ -6,9 +6,11 @@
 // scaled by that overlap; a margin over the runner-up was tried and did not help
 // on tests/eval; so was a logistic model over these signals, which did no better
 // than this product at the same decline rate. Before any of it, the question's
-// ruled-out part (contrast.ts) and set phrases are dropped. Misspelled words are
-// corrected against the base's own words (vocabulary.ts); autocomplete ranks with
-// the same engine plus fuse.js over titles.
+// ruled-out part (contrast.ts) and set phrases are dropped, and the sentences that
+// only frame it weigh little (framing.ts). Misspelled words are corrected against
+// the base's own words (vocabulary.ts); a word the base writes only inside a Danish
+// compound finds the compound. Autocomplete ranks with the same engine plus fuse.js
+// over titles.
 import Fuse from 'fuse.js';
 import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -77,9 +79,9 @@ const GENERAL_WEIGHT = 0.5;
 const FRAMING_WEIGHT = 0.15;
 /** Up to this many entries, warm() prepares every entry's questions for similarity. */
 const WARM_PHRASINGS_UP_TO = 2000;
-/** Up to this many entries, warm() also asks the base its own questions (~0.3 ms a question). */
+/** warm() asks the questions of at most this many entries (~0.3 ms a question). */
 const WARM_ASKED_UP_TO = 200;
-/** Entries re-ranked by similarity after BM25: the rest are too far behind to win (on every labelled set, 5 gives the same answers as 8). */
+/** Entries re-ranked by similarity after BM25: the rest are too far behind to win (on every labelled set, 6 gives the same answers as 8). */
 const CANDIDATES = 6;
 /** Each half of a split compound counts a little less than a word spelled out. */
 const COMPOUND_PART_WEIGHT = 0.85;
@@ -226,8 +228,9 @@ export class SearchIndex {
 
   /**
    * Does now what would otherwise happen on first use (spelling index, each
-   * entry's questions, title search), so a long-running bot pays it when it
-   * loads, not while someone waits. A one-shot `npm run ask` skips it.
+   * entry's questions, title search, and asking the base its own questions, which
+   * fills the word caches), so a long-running bot pays it when it loads, not while
+   * someone waits. A one-shot `npm run ask` skips it.
    */
   warm(): this {
     this.corrector.lookup();
@@ -288,18 +291,18 @@ export class SearchIndex {
    */
   private splitCompound(word: string): [string, string] | undefined {
     if (word.length < 7 || /\d/.test(word) || this.synonyms.isCanonical(word)) return undefined;
-    // A part is a word of the base; a short one must be one as written (stems of short words collide).
-    const usable = (w: string, min: number) =>
-      w.length >= min && !isStopWord(w) && (this.bm25.df(w) > 0 || (w.length >= 6 && this.directForms(w).length > 0));
+    // A part is a word of the base of four letters or more; a short one must be one as written
+    // (stems of short words collide).
+    const usable = (w: string) => w.length >= 4 && !isStopWord(w) && (this.bm25.df(w) > 0 || (w.length >= 6 && this.directForms(w).length > 0));
     let best: [string, string] | undefined;
     let bestShorter = 0;
     for (let i = 3; i <= word.length - 3; i++) {
       const shorter = Math.min(i, word.length - i);
       if (shorter <= bestShorter) continue;
       const head = word.slice(0, i);
-      const left = [head, head.replace(/[se]$/, '')].find((h) => usable(h, 4));
+      const left = [head, head.replace(/[se]$/, '')].find(usable);
       const right = word.slice(i);
-      if (left && usable(right, 4)) {
+      if (left && usable(right)) {
         best = [left, right];
         bestShorter = shorter;
       }
@@ -371,12 +374,12 @@ export class SearchIndex {
   /**
    * A short word is never corrected by edit distance ("kfor" is not "kort"), but
    * two swapped letters or a double letter typed once are typos of their own:
-   * "waht" → "what", "taij" → "taji", "staf" → "staff"; and so is a function word
-   * missing a letter ("mage" → "mange").
+   * "waht" → "what", "taij" → "taji", "staf" → "staff". (One letter more makes a
+   * function word of too many real words: "Kina" → "kinda", "tank" → "thank".)
    */
   private shortTypo(word: string): string | undefined {
     if (word.length < 3 || word.length > 4) return undefined;
-    const fits = (w: string) => w !== word && (isStopWord(w) || this.known(w) || this.synonyms.knows(w));
+    const fits = (w: string) => w !== word && (FUNCTION_WORDS.has(w) || this.known(w) || this.synonyms.knows(w));
     for (let i = 0; i + 1 < word.length; i++) {
       const w = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
       if (fits(w)) return w;
@@ -384,14 +387,6 @@ export class SearchIndex {
     for (let i = 0; i < word.length; i++) {
       const w = word.slice(0, i + 1) + word.slice(i);
       if (/\p{L}/u.test(word[i]!) && fits(w)) return w;
-    }
-    // A function word missing a letter ("mage" for "mange"); never a topic word, which could be a name,
-    // and never from three letters, where one letter more makes a function word of anything ("die" → "dine").
-    for (let i = 1; i < word.length && word.length > 3; i++) {
-      for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
-        const w = word.slice(0, i) + letter + word.slice(i);
-        if (isStopWord(w)) return w;
-      }
     }
     return undefined;
   }
@@ -406,7 +401,9 @@ export class SearchIndex {
     const unknownIdf = this.bm25.idf(0);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
     const spelled = withoutFillerPhrases(unjoined(tokens(text))).map((w) =>
-      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w) ? w : (this.corrector.correct(w) ?? this.shortTypo(w) ?? w),
+      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w)
+        ? w
+        : (this.corrector.correct(w) ?? (names.has(w) ? undefined : this.shortTypo(w)) ?? w),
     );
     const words = [...new Set(this.synonyms.apply(spelled))];
     return words.flatMap((word): Weighted[] => {

@@ -1,4 +1,5 @@
-// Function words of English and Danish (Danish folded: æ→ae, ø→oe, å→aa).
+// Function words of English and Danish, and other words that say nothing about
+// what is asked (who asks, light verbs, checks); Danish folded: æ→ae, ø→oe, å→aa.
 // They stay in the index — rarity already weighs them down in ranking — but
 // count for little when judging how much of a question the knowledge covers,
 // so "what is the capital of France" is judged on "capital" and "France".
@@ -57,7 +58,7 @@ const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
 i sin tid|dengang i|i sidste ende|når alt kommer til alt|i så fald|if so|in a nutshell|in short|in brief|
-in a few words|in plain english|in simple terms|in layman's terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
+in a few words|in plain english|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
 }
@@ -92,8 +93,8 @@ const ASKERS = `brother brothers sister sisters son sons daughter daughters dad 
 boyfriend girlfriend kid kids child children family uncle aunt cousin nephew niece grandson granddaughter grandchild
 bror broder soester soen soenner datter doetre kone kaereste barn boern familie familien onkel moster faster farbror
 morbror faetter kusine nevoe barnebarn boerneboern bedstemor bedstefar mormor morfar farmor farfar
-grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist student students studerende elev
-elever pupil journalist reporter researcher forsker moderator gymnasieelev skoleelev
+grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist studerende
+journalist reporter researcher forsker moderator gymnasieelev skoleelev
 worried worry worries nervous scared afraid anxious concerned sick bekymret bekymrede nervoes bange urolig`;
 
 /**
@@ -103,19 +104,19 @@ worried worry worries nervous scared afraid anxious concerned sick bekymret beky
  */
 const LIGHT = `involved involve involves involving involvement engaged
 especially particularly primarily always enough none several less least twice across unless among
-b c d e f g h j k l m n o p q v w x y z
-whos wheres whens hows whys thats theres heres ngl fr lowkey highkey someday perspective programme program
-programmes programs full complete entire originally original level levels
+b c d e f g h j k l m n o p v w x y z
+whos wheres whens hows whys thats theres heres ngl fr lowkey highkey someday perspective
+full complete entire originally original
 consist consists consisted comprise comprises spring summer autumn winter
 mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
 purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
 involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
-skrive skriver skrev skrevet ende enden
+skrive skriver skrev skrevet
 baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
 derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hver hvert enhver ens samme per pr
 blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer
-indsats indsatsen indsatser bestaa bestaar bestod bestaaet samlede samlet fulde komplette oprindelig oprindeligt
-niveau niveauet ultimo primo medio bor foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
+bestaa bestaar bestod bestaaet samlede fulde komplette oprindelig oprindeligt
+ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
 proevede forsoege forsoeger`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */

@@ -26,6 +26,8 @@ describe('withoutRuledOut', () => {
     // Ruled out between a comma and a colon: the question after the colon stays.
     ["The helicopter part, not the rest of Denmark's contribution: how many and when?", 'The helicopter part: how many and when?'],
     ['Hele missionen, ikke kun de danske: hvor mange er der?', 'Hele missionen: hvor mange er der?'],
+    // A full stop ends what is ruled out; a clock time is no colon.
+    ['Denmark, not Canada. Who leads it — and since when?', 'Denmark, not Canada. Who leads it — and since when?'],
   ])('"%s" → "%s"', (question, kept) => {
     expect(withoutRuledOut(question)).toBe(kept);
   });
