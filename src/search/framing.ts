@@ -32,10 +32,13 @@ const QUESTION_WORDS = new Set('who what when where why how which hvem hvad hvor
 const holdsAQuestionWord = (sentence: string) => sentence.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
 
 /**
- * Where a sentence ends: after "?" or "!", or after "." when a capital follows and the word before it
- * is no abbreviation ("U.S. troops", "ca. 500", "f.eks. soldater", "d. 4. marts" do not end one).
+ * Where a sentence ends: after "?" or "!", or after "." that follows a word of three letters or more,
+ * or of two when a capital follows: abbreviations end none ("U.S. troops", "ca. 500", "f.eks.
+ * soldater", "d. 4. marts"), and chat that starts sentences in lower case still splits.
+ * A colon ends a sentence that speaks of the asker ("Jeg forbereder et interview: hvor længe …?").
  */
-const SENTENCE_END = /(?<=[?!])\s+|(?<=(?:^|\s)[\p{L}\p{N}]{2,}\.)\s+(?=\p{Lu})/u;
+const SENTENCE_END =
+  /(?<=[?!])\s+|(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+|(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})|(?<=^[^:?!]*\b(?:[Ii]|[Ii]'?m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Vv]i|[Vv]ores)\b[^:?!]*:)\s+/u;
 
 /** Splits a question into the sentences that ask and those that frame them. */
 export function splitFraming(text: string): Framed {

@@ -15,6 +15,7 @@ export function intentOf(words: readonly string[]): Intent | null {
     const next = words[i + 1];
     if (ASKS_FOR_A_THING.has(w)) return next && TIME_WORDS.has(next) ? 'when' : null;
     if ((w === 'how' && (next === 'many' || next === 'much' || next === 'big' || next === 'large')) || w === 'antal' || w === 'number') return 'count';
+    if (w === 'hur' && (next === 'mange' || next === 'maanga')) return 'count';
     if (w === 'hvor') return next === 'mange' || next === 'meget' || next === 'stor' || next === 'store' ? 'count' : next === 'laenge' ? 'when' : 'where';
     if (w === 'who' || w === 'whom' || w === 'hvem') return 'who';
     if (w === 'where' || w === 'whereabouts' || w === 'hvorhen' || w === 'hvorfra') return 'where';

@@ -17,7 +17,8 @@ const english = newStemmer('english');
  * stem alike (Danish suffix rules barely involve æøå).
  */
 export function foldDanish(word: string): string {
-  return /[æøå]/.test(word) ? word.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa') : word;
+  // Swedish and German ä/ö are the same letters as æ/ø: "försvarsministeriet" is "forsvarsministeriet" misspelt.
+  return /[æøåäö]/.test(word) ? word.replace(/[æä]/g, 'ae').replace(/[øö]/g, 'oe').replace(/å/g, 'aa') : word;
 }
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;

@@ -57,7 +57,7 @@ udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivi
 const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
-i sin tid|dengang i|i sidste ende|når alt kommer til alt|i så fald|if so|in a nutshell|in short|in brief|
+i sin tid|dengang i|i sidste ende|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
 in a few words|in plain english|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
@@ -94,7 +94,8 @@ boyfriend girlfriend kid kids child children family uncle aunt cousin nephew nie
 bror broder soester soen soenner datter doetre kone kaereste barn boern familie familien onkel moster faster farbror
 morbror faetter kusine nevoe barnebarn boerneboern bedstemor bedstefar mormor morfar farmor farfar
 grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist studerende
-journalist reporter researcher forsker moderator gymnasieelev skoleelev
+journalist reporter researcher forsker moderator gymnasieelev skoleelev patron patrons librarian
+laaner laanere bibliotekar
 worried worry worries nervous scared afraid anxious concerned sick bekymret bekymrede nervoes bange urolig`;
 
 /**
@@ -117,7 +118,8 @@ derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hve
 blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer
 bestaa bestaar bestod bestaaet samlede fulde komplette oprindelig oprindeligt
 ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
-proevede forsoege forsoeger`;
+proevede forsoege forsoeger goddag godmorgen dav
+hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));

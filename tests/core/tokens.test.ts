@@ -22,5 +22,8 @@ describe('tokens', () => {
   it('leaves apostrophes and Danish letters to the general path', () => {
     expect(tokens("NATO's mission")).toEqual(['nato', 'mission']);
     expect(tokens('Hvem står i spidsen?')).toEqual(['hvem', 'staar', 'i', 'spidsen']);
+    // Swedish and German ä/ö are æ/ø: a Swede's "försvarsministeriet" meets the Danish word.
+    expect(tokens('hjälper Sverige också')).toEqual(['hjaelper', 'sverige', 'ocksaa']);
+    expect(tokens('Hjælper Danmark også?')).toEqual(['hjaelper', 'danmark', 'ogsaa']);
   });
 });
