@@ -489,7 +489,8 @@ export class SearchIndex {
     const [first] = hits;
     if (!first) return { hits: [], confidence: 0, terms };
     // "When was NATO founded?" names NATO but nothing of the mission: it is about NATO.
-    const outOfScope = weighted.some((w) => this.broader.has(w.word)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
+    // Only what is asked counts: "Sweden's in it? I thought they weren't in NATO then" asks about NMI.
+    const outOfScope = weighted.some((w) => !w.framing && this.broader.has(w.word)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.
     const confidence = (content.length === 0 ? 0 : 1) * (outOfScope ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
     return { hits: hits.slice(0, limit), confidence, terms };

@@ -119,7 +119,8 @@ blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snak
 bestaa bestaar bestod bestaaet samlede fulde komplette oprindelig oprindeligt
 ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
 proevede forsoege forsoeger goddag godmorgen dav
-hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara`;
+hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara
+samarbejde samarbejder samarbejdet cooperate cooperates cooperation collaborate collaborates`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
