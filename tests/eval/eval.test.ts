@@ -18,19 +18,20 @@ const GOAL = { en: 0.95, da: 0.95, declined: 0.95 } as const;
 /**
  * Blind sets: measured with `npm run eval` on the shipped knowledge base, a little
  * under the figure so one borderline question does not fail the build. Each file's
- * header says how far its misses were read while tuning (set I's never were).
+ * header says how far its misses were read while tuning (set J's never were).
  */
 const SETS = {
   'questions.yaml': GOAL,
   'blind/a.yaml': { en: 0.95, da: 0.94, declined: 0.95 },
-  'blind/b.yaml': { en: 0.95, da: 0.9, declined: 0.95 },
+  'blind/b.yaml': { en: 0.95, da: 0.91, declined: 0.95 },
   'blind/c.yaml': { en: 0.95, da: 0.95, declined: 0.95 },
   'blind/d.yaml': { en: 0.88, da: 0.95, declined: 0.95 },
   'blind/e.yaml': { en: 0.85, da: 0.88, declined: 0.95 },
   'blind/f.yaml': { en: 0.9, da: 0.95, declined: 0.95 },
   'blind/g.yaml': { en: 0.89, da: 0.83, declined: 0.95 },
   'blind/h.yaml': { en: 0.93, da: 0.94, declined: 0.95 },
-  'blind/i.yaml': { en: 0.82, da: 0.82, declined: 0.94 },
+  'blind/i.yaml': { en: 0.86, da: 0.89, declined: 0.94 },
+  'blind/j.yaml': { en: 0.79, da: 0.88, declined: 0.96 },
 } as const;
 
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
