@@ -99,6 +99,31 @@ function namesIn(text: string): Set<string> {
   return out;
 }
 
+/**
+ * A word cut into a head and a tail that each pass their test (which may rewrite them), a linking
+ * s or e allowed after the head; of several cuts, the one with the longer short part.
+ */
+function bestSplit(
+  word: string,
+  head: (h: string) => string | undefined,
+  tail: (t: string) => string | undefined,
+): [string, string] | undefined {
+  let best: [string, string] | undefined;
+  let bestShorter = 0;
+  for (let i = 3; i <= word.length - 3; i++) {
+    const shorter = Math.min(i, word.length - i);
+    if (shorter <= bestShorter) continue;
+    const h = word.slice(0, i);
+    const left = head(h) ?? head(h.replace(/[se]$/, ''));
+    const right = left && tail(word.slice(i));
+    if (left && right) {
+      best = [left, right];
+      bestShorter = shorter;
+    }
+  }
+  return best;
+}
+
 export class SearchIndex {
   private readonly bm25 = new Bm25();
   private readonly synonyms: SynonymMap;
@@ -293,21 +318,9 @@ export class SearchIndex {
     if (word.length < 7 || /\d/.test(word) || this.synonyms.isCanonical(word)) return undefined;
     // A part is a word of the base of four letters or more; a short one must be one as written
     // (stems of short words collide).
-    const usable = (w: string) => w.length >= 4 && !isStopWord(w) && (this.bm25.df(w) > 0 || (w.length >= 6 && this.directForms(w).length > 0));
-    let best: [string, string] | undefined;
-    let bestShorter = 0;
-    for (let i = 3; i <= word.length - 3; i++) {
-      const shorter = Math.min(i, word.length - i);
-      if (shorter <= bestShorter) continue;
-      const head = word.slice(0, i);
-      const left = [head, head.replace(/[se]$/, '')].find(usable);
-      const right = word.slice(i);
-      if (left && usable(right)) {
-        best = [left, right];
-        bestShorter = shorter;
-      }
-    }
-    return best;
+    const usable = (w: string) =>
+      w.length >= 4 && !isStopWord(w) && (this.bm25.df(w) > 0 || (w.length >= 6 && this.directForms(w).length > 0)) ? w : undefined;
+    return bestSplit(word, usable, usable);
   }
 
   /** A term in most entries' questions (the subject's name: "nmi"), which tells no entry from another. */
@@ -353,22 +366,17 @@ export class SearchIndex {
    */
   private decompound(word: string): string[] | undefined {
     if (word.length < 7) return undefined;
-    let best: string[] | undefined;
-    let bestShorter = 0;
-    for (let i = 3; i <= word.length - 3; i++) {
-      // The head must be a word of the base as it stands (cheap); only the tail,
-      // which carries the inflection, is looked up through its stems.
-      const head = word.slice(0, i);
-      const left = [head, head.replace(/[se]$/, '')].map((h) => this.synonyms.one(h)).find((h) => h.length >= 3 && this.bm25.df(h) > 0 && !isStopWord(h));
-      const shorter = Math.min(i, word.length - i);
-      if (!left || shorter <= bestShorter) continue;
-      const right = this.synonyms.one(word.slice(i));
-      if (this.known(right)) {
-        best = [left, right];
-        bestShorter = shorter;
-      }
-    }
-    return best;
+    // The head must be a word of the base as it stands (cheap); only the tail,
+    // which carries the inflection, is looked up through its stems.
+    const head = (h: string) => {
+      const w = this.synonyms.one(h);
+      return w.length >= 3 && this.bm25.df(w) > 0 && !isStopWord(w) ? w : undefined;
+    };
+    const tail = (t: string) => {
+      const w = this.synonyms.one(t);
+      return this.known(w) ? w : undefined;
+    };
+    return bestSplit(word, head, tail);
   }
 
   /**
