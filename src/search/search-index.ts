@@ -92,6 +92,8 @@ const COMPOUND_PART_WEIGHT = 0.85;
  */
 function namesIn(text: string): Set<string> {
   const out = new Set<string>();
+  // Written all in capitals ("HVEM ER MED UDOVER DANMARK"), capitals say nothing.
+  if (!/\p{Ll}/u.test(text)) return out;
   for (const m of text.matchAll(/(^|[.!?:]\s+|\s)(\p{Lu}[\p{L}\p{N}]*)/gu)) {
     if (m[1] === '' || /[.!?:]/.test(m[1]!)) continue;
     for (const w of tokens(m[2]!)) if (!isStopWord(w)) out.add(w);

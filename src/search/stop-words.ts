@@ -57,7 +57,7 @@ udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivi
 const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
-i sin tid|dengang i|i sidste ende|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
+i sin tid|dengang i|i sidste ende|at some point|på et tidspunkt|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
 in a few words|in plain english|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
@@ -109,7 +109,7 @@ b c d e f g h j k l m n o p v w x y z
 whos wheres whens hows whys thats theres heres ngl fr lowkey highkey someday perspective
 full complete entire originally original
 consist consists consisted comprise comprises spring summer autumn winter
-mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
+called named mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
 purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
 involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
 skrive skriver skrev skrevet
