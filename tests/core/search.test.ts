@@ -170,6 +170,9 @@ describe('ask: how people word things', () => {
     expect(ask(snap, 'training sites of the mission in mali').id).toBe('training-locations');
     declines('Training sites of the mission in Mali');
     declines('How many people serve in KFOR?');
+    // Written all in capitals, no word is a name: the question is judged as if written in lower case.
+    expect(ask(snap, 'WHERE DOES NMI TRAIN ITS RECRUITS').confidence).toBeCloseTo(ask(snap, 'where does nmi train its recruits').confidence);
+    expect(ask(snap, 'Where does NMI train its Recruits').confidence).toBeLessThan(ask(snap, 'where does nmi train its recruits').confidence);
   });
 });
 
