@@ -18,7 +18,7 @@ const GOAL = { en: 0.95, da: 0.95, declined: 0.95 } as const;
 /**
  * Blind sets: measured with `npm run eval` on the shipped knowledge base, a little
  * under the figure so one borderline question does not fail the build. Each file's
- * header says how far its misses were read while tuning (set J's never were).
+ * header says how far its misses were read while tuning (set K's never were).
  */
 const SETS = {
   'questions.yaml': GOAL,
@@ -31,7 +31,8 @@ const SETS = {
   'blind/g.yaml': { en: 0.89, da: 0.83, declined: 0.95 },
   'blind/h.yaml': { en: 0.93, da: 0.94, declined: 0.95 },
   'blind/i.yaml': { en: 0.86, da: 0.89, declined: 0.94 },
-  'blind/j.yaml': { en: 0.79, da: 0.88, declined: 0.96 },
+  'blind/j.yaml': { en: 0.81, da: 0.89, declined: 0.96 },
+  'blind/k.yaml': { en: 0.92, da: 0.92, declined: 0.95 },
 } as const;
 
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
