@@ -1,9 +1,9 @@
 // A question often comes wrapped in sentences that only frame it: "I'm prepping
 // a podcast. Which documents are your answers based on?", "did nato pull out or
 // what? heard it on the radio". The sentences that ask say what is wanted; the
-// rest is context. A colon is no sentence end: what comes before one is as often
-// the topic ("Not the whole contribution, only the helicopters: how many?") as
-// the framing.
+// rest is context. A colon ends a sentence only after one about the asker: before
+// other colons comes the topic as often as not ("Not the whole contribution, only
+// the helicopters: how many?").
 
 export interface Framed {
   /** The sentences that ask; the whole text when none or all of them do. */
@@ -12,11 +12,15 @@ export interface Framed {
   framing: string;
 }
 
+/** Question words, which also ask from inside a sentence: "… and I would like to know what it is." */
+const QUESTION_WORDS = new Set('who what when where why how which hvem hvad hvornår hvor hvorfor hvordan hvilken hvilke hvilket'.split(' '));
+
 /** Words that open a question when its question mark is left off ("er det fra forsvaret"). */
-const OPENS_A_QUESTION = new Set(
-  `who what when where why how which whose is are was were do does did can could will would has have had should
-  hvem hvad hvornår hvor hvorfor hvordan hvilken hvilke hvilket er var har havde kan kunne vil ville skal skulle gør gjorde`.split(/\s+/),
-);
+const OPENS_A_QUESTION = new Set([
+  ...QUESTION_WORDS,
+  ...`whose is are was were do does did can could will would has have had should
+  er var har havde kan kunne vil ville skal skulle gør gjorde`.split(/\s+/),
+]);
 
 function asks(sentence: string): boolean {
   const s = sentence.trim();
@@ -24,9 +28,6 @@ function asks(sentence: string): boolean {
   if (/[.!]$/.test(s)) return false;
   return OPENS_A_QUESTION.has(s.split(/\s+/)[0]!.toLowerCase());
 }
-
-/** Question words that also ask from inside a sentence: "… and I would like to know what it is." */
-const QUESTION_WORDS = new Set('who what when where why how which hvem hvad hvornår hvor hvorfor hvordan hvilken hvilke hvilket'.split(' '));
 
 /** Without a question mark, a sentence asks when it holds a question word ("Kære bot. … vide, hvad det er. Tak."). */
 const holdsAQuestionWord = (sentence: string) => sentence.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));

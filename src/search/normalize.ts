@@ -196,7 +196,7 @@ export function tokens(text: string): string[] {
   return plainWords(text) ?? split(foldDanish(cleanText(text)));
 }
 
-/** A question's words with Danish set phrases typed as one word split apart ("igang" → "i gang"). */
+/** A question's words with set phrases typed as one word split apart ("igang" → "i gang"). */
 export function unjoined(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of words) {

@@ -101,6 +101,17 @@ function namesIn(text: string): Set<string> {
   return out;
 }
 
+/** A per-word cache: the value made once, the whole cache dropped when it grows past 50,000 words. */
+function remembered<T>(cache: Map<string, T>, word: string, make: () => T): T {
+  let out = cache.get(word);
+  if (out === undefined) {
+    out = make();
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
+}
+
 /**
  * A word cut into a head and a tail that each pass their test (which may rewrite them), a linking
  * s or e allowed after the head; of several cuts, the one with the longer short part.
@@ -229,7 +240,11 @@ export class SearchIndex {
       const parts = id !== undefined && grouped[id]! & (LANG_BIT.da | LANG_BIT.any) ? this.splitCompound(w) : undefined;
       // Each part leads to the compound, and so does each of the part's forms ("kampe" → kampmission).
       for (const p of parts ?? []) {
-        for (const f of new Set([p, ...this.directForms(p)])) this.compoundsOf.set(f, [...(this.compoundsOf.get(f) ?? []), w]);
+        for (const f of new Set([p, ...this.directForms(p)])) {
+          const list = this.compoundsOf.get(f);
+          if (list) list.push(w);
+          else this.compoundsOf.set(f, [w]);
+        }
       }
     }
     this.subject = new Set(scopeWords(kb.scope?.subject).flatMap((w) => this.forms(w)));
@@ -278,16 +293,12 @@ export class SearchIndex {
    * Danish or English stem ("soldaterne" → soldater, soldat).
    */
   private directForms(word: string): string[] {
-    let out = this.formsCache.get(word);
-    if (!out) {
+    return remembered(this.formsCache, word, () => {
       const set = new Set<string>();
       if (this.bm25.df(word) > 0) set.add(word);
       for (const stem of expand(word).slice(1)) for (const w of this.stemGroups.get(stem) ?? []) set.add(w);
-      out = [...set];
-      if (this.formsCache.size > 50_000) this.formsCache.clear();
-      this.formsCache.set(word, out);
-    }
-    return out;
+      return [...set];
+    });
   }
 
   /**
@@ -301,14 +312,10 @@ export class SearchIndex {
 
   /** The base's compounds with the word, or one of its forms, as a part. */
   private containing(word: string): string[] {
-    let out = this.containingCache.get(word);
-    if (!out) {
-      // The subject's own words ("mission") are everywhere already; their compounds add only noise.
-      out = this.everywhere(word) ? [] : [...new Set([word, ...this.directForms(word)].flatMap((f) => this.compoundsOf.get(f) ?? []))];
-      if (this.containingCache.size > 50_000) this.containingCache.clear();
-      this.containingCache.set(word, out);
-    }
-    return out;
+    // The subject's own words ("mission") are everywhere already; their compounds add only noise.
+    return remembered(this.containingCache, word, () =>
+      this.everywhere(word) ? [] : [...new Set([word, ...this.directForms(word)].flatMap((f) => this.compoundsOf.get(f) ?? []))],
+    );
   }
 
   /**
