@@ -51,10 +51,10 @@ interface Weighted {
   framing?: boolean;
 }
 
-/** One question of an entry: its content words (as indexed) with their weights. */
+/** One question of an entry: its content words (as term numbers, each once) with their weights. */
 interface Phrasing {
-  words: ReadonlySet<string>;
-  weighted: { word: string; weight: number }[];
+  ids: Int32Array;
+  weights: Float64Array;
 }
 
 /** Weight of a stop word relative to a content word of the same rarity. */
@@ -160,6 +160,9 @@ export class SearchIndex {
   private readonly phrasings: (Phrasing[] | undefined)[] = [];
   /** The first and last year the base's words name: a year between them is the base's own time. */
   private readonly years: [number, number];
+  /** Per term number, which of the question's words it is a form of (bit i: word i); kept between searches. */
+  private owners: Uint32Array = new Uint32Array(0);
+  private ownersSet: number[] = [];
   /** Per term number, how many entries' questions use it. */
   private readonly askedIn: Int32Array;
   /** Per entry, the share of its questions that name nothing but the subject ("What is NMI?"). */
@@ -361,12 +364,29 @@ export class SearchIndex {
     if (!list) {
       const names = this.bm25.terms();
       list = this.questionTerms[doc]!.map((ids) => {
-        const words = [...new Set(ids)].map((id) => names[id]!).filter((w) => !isStopWord(w));
-        return { words: new Set(words), weighted: words.map((word) => ({ word, weight: this.bm25.idf(this.bm25.df(word)) })) };
+        const content = [...new Set(ids)].filter((id) => !isStopWord(names[id]!));
+        return { ids: Int32Array.from(content), weights: Float64Array.from(content, (id) => this.bm25.idf(this.bm25.df(names[id]!))) };
       });
       this.phrasings[doc] = list;
     }
     return list;
+  }
+
+  /** Marks each term with the question's words it is a form of (bit i: word i); clears the last question's marks first. */
+  private ownersOf(formsPerWord: readonly string[][]): Uint32Array {
+    const n = this.bm25.terms().length;
+    if (this.owners.length !== n) this.owners = new Uint32Array(n);
+    for (const id of this.ownersSet) this.owners[id] = 0;
+    this.ownersSet = [];
+    formsPerWord.forEach((forms, i) => {
+      for (const t of forms) {
+        const id = this.bm25.id(t);
+        if (id === undefined) continue;
+        if (!this.owners[id]) this.ownersSet.push(id);
+        this.owners[id]! |= 1 << i;
+      }
+    });
+    return this.owners;
   }
 
   /**
@@ -464,23 +484,21 @@ export class SearchIndex {
       query.map((w) => ({ terms: this.directForms(w.word), containing: this.containing(w.word), idf: this.idf(w.word) })),
       Math.max(limit, CANDIDATES),
     );
-    const content = query.filter((w) => !isStopWord(w.word)).map((w) => ({ ...w, terms: this.forms(w.word) }));
-    const queryTerms = new Set(content.flatMap((w) => w.terms));
+    const content = query.filter((w) => !isStopWord(w.word));
+    const owners = this.ownersOf(content.map((w) => this.forms(w.word)));
     const contentTotal = weighted.filter((w) => !isStopWord(w.word)).reduce((s, w) => s + w.weight, 0);
     /** Weighted overlap of the question with one phrasing: what both share over what either has alone. */
     const similarity = (p: Phrasing) => {
       // A question word meets a phrasing word when the phrasing word is one of its forms.
-      let shared = 0;
-      for (const w of content) {
-        for (const t of w.terms) {
-          if (p.words.has(t)) {
-            shared += w.weight;
-            break;
-          }
-        }
-      }
+      let met = 0;
       let extra = 0;
-      for (const w of p.weighted) if (!queryTerms.has(w.word)) extra += w.weight;
+      for (let i = 0; i < p.ids.length; i++) {
+        const bits = owners[p.ids[i]!]!;
+        if (bits) met |= bits;
+        else extra += p.weights[i]!;
+      }
+      let shared = 0;
+      for (let j = 0; j < content.length; j++) if (met & (1 << j)) shared += content[j]!.weight;
       return contentTotal > 0 ? shared / (contentTotal + 0.5 * extra) : 0;
     };
     const top = raw[0]?.score || 1;
