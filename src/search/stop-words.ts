@@ -51,6 +51,7 @@ forresten ioevrigt lol spoerge spoerger spurgte undre undrer nysgerrig alt samle
 maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkte taenker set se laest laese
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
+ift mht dvs iflg ifm bla
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet`;
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */
@@ -120,6 +121,7 @@ bestaa bestaar bestod bestaaet samlede fulde komplette oprindelig oprindeligt
 ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
 proevede forsoege forsoeger goddag godmorgen dav
 hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara
+antal number numbers amount
 samarbejde samarbejder samarbejdet cooperate cooperates cooperation collaborate collaborates`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
