@@ -46,10 +46,13 @@ interface Weighted {
   word: string;
   weight: number;
   /** Not in the base: it counts against every entry. */
-  unknown?: boolean;
+  unknown: boolean;
   /** Only in a sentence around the question. */
-  framing?: boolean;
+  framing: boolean;
 }
+
+/** Every Weighted made with the same fields in the same order, so the code reading them stays monomorphic (fewer deoptimizations on first questions). */
+const weightedWord = (word: string, weight: number, unknown = false, framing = false): Weighted => ({ word, weight, unknown, framing });
 
 /** One question of an entry: its content words (as term numbers, each once) with their weights. */
 interface Phrasing {
@@ -445,15 +448,15 @@ export class SearchIndex {
     const words = [...new Set(this.synonyms.apply(spelled))];
     return words.flatMap((word): Weighted[] => {
       const stop = isStopWord(word);
-      if (this.known(word)) return [{ word, weight: stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word) }];
+      if (this.known(word)) return [weightedWord(word, stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word))];
       // A function word the base never uses says nothing about what is asked.
-      if (stop) return [{ word, weight: 0, unknown: true }];
+      if (stop) return [weightedWord(word, 0, true)];
       const parts = /^\d+$/.test(word) ? undefined : this.decompound(word);
-      if (parts) return parts.map((p) => ({ word: p, weight: COMPOUND_PART_WEIGHT * this.idf(p) }));
+      if (parts) return parts.map((p) => weightedWord(p, COMPOUND_PART_WEIGHT * this.idf(p)));
       // A year within the base's own span ("in 2019") asks about its time, not about something else.
-      if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [{ word, weight: STOP_WEIGHT * unknownIdf, unknown: true }];
+      if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
-      return [{ word, weight: (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, unknown: true }];
+      return [weightedWord(word, (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, true)];
     });
   }
 
@@ -472,7 +475,7 @@ export class SearchIndex {
     // not a name the base lacks: "My son is in KFOR. Who leads the mission?" is not about NMI.
     for (const w of framing ? this.weigh(framing, names) : []) {
       const foreignName = w.unknown && names.has(w.word);
-      if (!weighted.some((x) => x.word === w.word)) weighted.push({ ...w, framing: true, weight: foreignName ? w.weight : FRAMING_WEIGHT * w.weight });
+      if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, foreignName ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, true));
     }
     const asWritten = tokens(asking);
     const total = weighted.reduce((s, w) => s + w.weight, 0);
