@@ -58,7 +58,7 @@ udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivi
 const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
-i sin tid|dengang i|i sidste ende|at some point|på et tidspunkt|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
+i sin tid|dengang i|i sidste ende|at some point|på et tidspunkt|no longer|not any longer|ikke længere|ikke mere|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
 in a few words|in plain english|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
