@@ -13,6 +13,8 @@ export interface QueryWord {
   containing?: readonly string[];
   /** The word's own rarity, the cap for `containing`. */
   idf?: number;
+  /** A cap on every form's rarity: a function word the base happens to use rarely is still a function word. */
+  maxIdf?: number;
 }
 
 /** A document matched only through a word containing the question's word scores this share. */
@@ -199,7 +201,7 @@ export class Bm25 {
           if (id === undefined) continue;
           const from = start[id]!;
           const to = start[id + 1]!;
-          const idf = l === 0 ? this.idf(to - from) : Math.min(word.idf ?? Infinity, this.idf(to - from));
+          const idf = Math.min(l === 0 ? Infinity : (word.idf ?? Infinity), word.maxIdf ?? Infinity, this.idf(to - from));
           for (let i = from; i < to; i++) {
             const d = docs[i]!;
             const s = share * (fieldScore(idf, tfQuestion[i]!, lenQ[d]!, avgQ, FIELD_BOOST[0]) + fieldScore(idf, tfAnswer[i]!, lenA[d]!, avgA, FIELD_BOOST[1]));

@@ -484,7 +484,12 @@ export class SearchIndex {
     if (!query.length || total === 0) return { hits: [], confidence: 0, terms };
 
     const raw = this.bm25.search(
-      query.map((w) => ({ terms: this.directForms(w.word), containing: this.containing(w.word), idf: this.idf(w.word) })),
+      query.map((w) => ({
+        terms: this.directForms(w.word),
+        containing: this.containing(w.word),
+        idf: this.idf(w.word),
+        maxIdf: isStopWord(w.word) ? STOP_IDF_CAP : undefined,
+      })),
       Math.max(limit, CANDIDATES),
     );
     const content = query.filter((w) => !isStopWord(w.word));
