@@ -464,19 +464,17 @@ export class SearchIndex {
     const question = withoutRuledOut(asked);
     const names = namesIn(question);
     let { asking, framing } = splitFraming(question);
-    let weighted = this.weigh(asking, names);
+    const weighted = this.weigh(asking, names);
     // "… says NMI was agreed in 2016. Is that right?": a question naming nothing points back at
-    // the sentences around it, which are then what it asks about.
-    if (framing && !weighted.some((w) => !w.unknown && !isStopWord(w.word))) {
-      [asking, framing] = [question, ''];
-      weighted = this.weigh(asking, names);
-    }
+    // the sentences around it: their words of the base are then what it asks about.
+    const pointsBack = framing !== '' && !weighted.some((w) => !w.unknown && !isStopWord(w.word));
     // Words only in the sentences around the question ("I'm prepping a podcast.") count for less;
     // not a name the base lacks: "My son is in KFOR. Who leads the mission?" is not about NMI.
     for (const w of framing ? this.weigh(framing, names) : []) {
-      const foreignName = w.unknown && names.has(w.word);
-      if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, foreignName ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, true));
+      const full = (w.unknown && names.has(w.word)) || (pointsBack && !w.unknown);
+      if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, full ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, !pointsBack));
     }
+    if (pointsBack) asking = question;
     const asWritten = tokens(asking);
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
