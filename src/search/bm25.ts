@@ -13,7 +13,7 @@ export interface QueryWord {
   containing?: readonly string[];
   /** The word's own rarity, the cap for `containing`. */
   idf?: number;
-  /** A cap on every form's rarity: a function word the base happens to use rarely is still a function word. */
+  /** A cap on every form's rarity: a rare form does not make a common word rare. */
   maxIdf?: number;
 }
 

@@ -22,6 +22,9 @@ const OPENING = new RegExp(
 /** A question that ends by ruling something out: "…, not only the Danes", "…, altså ikke kun danskerne". */
 const CLOSING = /(?:[,;–—]\s*|\s+)(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) (?:only |just |kun |bare )?[^,;–—?]+[?.!]*\s*$/iu;
 
+/** A question that ends by setting something aside: "who sends people besides denmark", "hvem er med udover danmark". */
+const EXCEPT = /\s+(?:besides|apart from|aside from|other than|except(?: for)?|ud ?over|bortset fra|andet end|foruden)\s+[^,;:–—?.!]+[?.!]*\s*$/iu;
+
 /** A closing "not …" only counts after a comma or an "and/og", so "is it not a combat mission?" stays whole. */
 const CLOSING_NEEDS = /(?:[,;–—]|\b(?:and|og|altså)\s+)\s*(?:not|ikke)\b[^,;–—]*$/iu;
 
@@ -32,7 +35,7 @@ export function withoutRuledOut(question: string): string {
   let out = question;
   const opening = OPENING.exec(out);
   if (opening) out = out.slice(opening[0].length);
-  out = out.replace(BEFORE_COLON, '');
+  out = out.replace(BEFORE_COLON, '').replace(EXCEPT, '');
   if (CLOSING_NEEDS.test(out)) out = out.replace(CLOSING, '');
   return /\p{L}{2,}/u.test(out) ? out : question;
 }

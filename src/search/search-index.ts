@@ -361,6 +361,16 @@ export class SearchIndex {
     return this.bm25.idf(df === Infinity ? 0 : df);
   }
 
+  /**
+   * How rare any form of a word may count in BM25: no rarer than the word itself when the base
+   * has it ("missions", in two entries, does not make "mission", in all, a rare word), and a
+   * function word no rarer than STOP_IDF_CAP, as in the weights.
+   */
+  private rarityCap(word: string): number {
+    const df = this.bm25.df(word);
+    return Math.min(isStopWord(word) ? STOP_IDF_CAP : Infinity, df > 0 ? this.bm25.idf(df) : Infinity);
+  }
+
   /** An entry's questions as weighted content words, from the words kept at indexing. */
   private phrasingsOf(doc: number): Phrasing[] {
     let list = this.phrasings[doc];
@@ -486,7 +496,7 @@ export class SearchIndex {
         terms: this.directForms(w.word),
         containing: this.containing(w.word),
         idf: this.idf(w.word),
-        maxIdf: isStopWord(w.word) ? STOP_IDF_CAP : undefined,
+        maxIdf: this.rarityCap(w.word),
       })),
       Math.max(limit, CANDIDATES),
     );

@@ -113,7 +113,7 @@ consist consists consisted comprise comprises spring summer autumn winter
 called named mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
 purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
 involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
-skrive skriver skrev skrevet
+skrive skriver skrev skrevet hed hedder hedde heddet kaldes kaldet kaldt kalder kaldte
 baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
 derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hver hvert enhver ens samme per pr
 blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer

@@ -26,6 +26,9 @@ describe('withoutRuledOut', () => {
     // Ruled out between a comma and a colon: the question after the colon stays.
     ["The helicopter part, not the rest of Denmark's contribution: how many and when?", 'The helicopter part: how many and when?'],
     ['Hele missionen, ikke kun de danske: hvor mange er der?', 'Hele missionen: hvor mange er der?'],
+    // Set aside at the end: "besides X", "ud over X".
+    ['who sends people to nmi besides denmark', 'who sends people to nmi'],
+    ['hvilke enheder ville danmark bidrage med ud over selve ledelsen', 'hvilke enheder ville danmark bidrage med'],
     // A full stop ends what is ruled out; a clock time is no colon.
     ['Denmark, not Canada. Who leads it — and since when?', 'Denmark, not Canada. Who leads it — and since when?'],
   ])('"%s" → "%s"', (question, kept) => {
@@ -49,6 +52,7 @@ describe('withoutFillerPhrases', () => {
     [['who', 'led', 'it', 'back', 'in', '2019'], ['who', 'led', 'it', '2019']],
     [['hvad', 'er', 'nmi', 'i', 'det', 'hele', 'taget'], ['hvad', 'er', 'nmi']],
     [['where', 'is', 'the', 'first', 'base'], ['where', 'is', 'the', 'first', 'base']],
+    [['saa', 'danmark', 'leder', 'den', 'ikke', 'laengere'], ['saa', 'danmark', 'leder', 'den']],
   ])('%j → %j', (words, kept) => {
     expect(withoutFillerPhrases(words)).toEqual(kept);
   });

@@ -166,6 +166,27 @@ describe('ask: how people word things', () => {
     expect(index.search('kamp', 10).hits).toEqual([]);
   });
 
+  it("does not take a common word for a rare one because the base once writes it in a rarer form", () => {
+    const dir = copyFixture();
+    appendFileSync(
+      join(dir, 'entries.yaml'),
+      `  - id: other-missions
+    questions:
+      en: ["Which other missions are in Iraq?", "EU and UN missions", "other missions in iraq", "missions besides NMI", "Which missions work next to NMI?", "Other international missions"]
+      da: ["Hvilke andre missioner er i Irak?", "EU og FN missioner", "andre missioner i irak", "missioner ud over NMI", "Hvilke missioner arbejder ved siden af NMI?", "Andre internationale missioner"]
+    answer:
+      en: "The EU and the UN have missions of their own in Iraq."
+      da: "EU og FN har deres egne missioner i Irak."
+    sources: [{ id: article }]
+    asOf: "2020-03-04"
+`,
+    );
+    const withMissions = buildSnapshot(dir).snapshot;
+    // "mission" is in most entries; only its plural is rare. "mission size" asks about size, not about other missions.
+    expect(ask(withMissions, 'mission size')).toMatchObject({ status: 'answered', id: 'mission-size' });
+    expect(ask(withMissions, 'hvor stor er missionen?')).toMatchObject({ status: 'answered', id: 'mission-size' });
+  });
+
   it('takes a capitalised name the base never mentions as a sign the question is about something else', () => {
     expect(ask(snap, 'training sites of the mission in mali').id).toBe('training-locations');
     declines('Training sites of the mission in Mali');
