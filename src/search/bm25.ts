@@ -33,13 +33,17 @@ export type Field = (typeof FIELDS)[keyof typeof FIELDS];
 const FIELD_BOOST = [2, 0.6] as const;
 
 const K1 = 1.2;
-const B = 0.75;
+/**
+ * Length normalisation per field. An entry's questions are phrasings of one thing: more of them is
+ * curation, not a sign that a word matters less to the entry, so that field is not normalised.
+ */
+const B = [0, 0.75] as const;
 /** Matches are tracked in a 32-bit mask; later words of a very long question are ignored. */
 export const MAX_QUERY_WORDS = 32;
 
 /** One field's BM25 contribution (0 when the term is not in that field). */
-function fieldScore(idf: number, tf: number, length: number, avgLength: number, boost: number): number {
-  return tf > 0 ? (boost * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avgLength)) : 0;
+function fieldScore(idf: number, tf: number, length: number, avgLength: number, boost: number, b: number): number {
+  return tf > 0 ? (boost * idf * tf * (K1 + 1)) / (tf + K1 * (1 - b + (b * length) / avgLength)) : 0;
 }
 
 /** A growable typed array: millions of postings without millions of small JS arrays. */
@@ -204,7 +208,7 @@ export class Bm25 {
           const idf = Math.min(l === 0 ? Infinity : (word.idf ?? Infinity), word.maxIdf ?? Infinity, this.idf(to - from));
           for (let i = from; i < to; i++) {
             const d = docs[i]!;
-            const s = share * (fieldScore(idf, tfQuestion[i]!, lenQ[d]!, avgQ, FIELD_BOOST[0]) + fieldScore(idf, tfAnswer[i]!, lenA[d]!, avgA, FIELD_BOOST[1]));
+            const s = share * (fieldScore(idf, tfQuestion[i]!, lenQ[d]!, avgQ, FIELD_BOOST[0], B[0]) + fieldScore(idf, tfAnswer[i]!, lenA[d]!, avgA, FIELD_BOOST[1], B[1]));
             if (s > best[d]!) {
               if (best[d] === 0) hit.push(d);
               best[d] = s;
