@@ -450,11 +450,15 @@ export class SearchIndex {
   private weigh(text: string, names: ReadonlySet<string>): Weighted[] {
     const unknownIdf = this.bm25.idf(0);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = withoutFillerPhrases(unjoined(tokens(text))).map((w) =>
-      isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w) || this.known(w)
-        ? w
-        : (this.corrector.correct(w) ?? (names.has(w) ? undefined : this.shortTypo(w)) ?? w),
-    );
+    const spelled = withoutFillerPhrases(unjoined(tokens(text))).map((w) => {
+      if (isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w)) return w;
+      // Known only through a stem ("egenlig" → da:egen), a word a letter away from a function word is that word misspelt.
+      if (this.known(w)) {
+        const fixed = this.bm25.df(w) === 0 ? this.corrector.correct(w) : undefined;
+        return fixed && FUNCTION_WORDS.has(fixed) ? fixed : w;
+      }
+      return this.corrector.correct(w) ?? (names.has(w) ? undefined : this.shortTypo(w)) ?? w;
+    });
     const words = [...new Set(this.synonyms.apply(spelled))];
     return words.flatMap((word): Weighted[] => {
       const stop = isStopWord(word);

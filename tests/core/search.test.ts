@@ -127,6 +127,11 @@ describe('ask: how people word things', () => {
   it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
     answers('Who actully leads NMI?', 'who-leads');
     answers('Who basically leads NMI?', 'who-leads');
+    // "egenlig" shares a stem with "egen" in the base, yet it is the filler "egentlig" misspelt.
+    const dir = copyFixture();
+    editFile(dir, 'entries.yaml', '"I hvilke byer arbejder NMI?"]', '"I hvilke byer arbejder NMI?", "Har NMI sin egen base?"]');
+    const { index } = buildSnapshot(dir).snapshot;
+    expect(index.search('hvem leder nmi egenlig').terms).toContain('egentlig');
   });
 
   /** The fixture plus an entry people ask by the subject's name alone ("What is NMI?"). */
