@@ -416,7 +416,7 @@ export class SearchIndex {
     };
     const tail = (t: string) => {
       const w = this.synonyms.one(t);
-      return this.known(w) ? w : undefined;
+      return this.known(w) && !isStopWord(w) ? w : undefined;
     };
     return bestSplit(word, head, tail);
   }
@@ -465,7 +465,8 @@ export class SearchIndex {
       if (this.known(word)) return [weightedWord(word, stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word))];
       // A function word the base never uses says nothing about what is asked.
       if (stop) return [weightedWord(word, 0, true)];
-      const parts = /^\d+$/.test(word) ? undefined : this.decompound(word);
+      // A name is not a compound: "Helmand" is not "helm" + "and".
+      const parts = /^\d+$/.test(word) || names.has(word) ? undefined : this.decompound(word);
       if (parts) return parts.map((p) => weightedWord(p, COMPOUND_PART_WEIGHT * this.idf(p)));
       // A year within the base's own span ("in 2019") asks about its time, not about something else.
       if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];

@@ -196,6 +196,9 @@ describe('ask: how people word things', () => {
     expect(ask(snap, 'training sites of the mission in mali').id).toBe('training-locations');
     declines('Training sites of the mission in Mali');
     declines('How many people serve in KFOR?');
+    // A name is not split into words of the base the way a Danish compound is.
+    expect(snap.index.search('who leads the mission in trainingbase').terms).toContain('base');
+    expect(snap.index.search('Who leads the mission in Trainingbase?').terms).toContain('trainingbase');
     // Written all in capitals, no word is a name: the question is judged as if written in lower case.
     expect(ask(snap, 'WHERE DOES NMI TRAIN ITS RECRUITS').confidence).toBeCloseTo(ask(snap, 'where does nmi train its recruits').confidence);
     expect(ask(snap, 'Where does NMI train its Recruits').confidence).toBeLessThan(ask(snap, 'where does nmi train its recruits').confidence);
