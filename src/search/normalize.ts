@@ -42,9 +42,13 @@ function split(clean: string): string[] {
   return (PLAIN_ASCII.test(clean) ? clean.split(/[^a-z0-9]+/) : clean.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
 }
 
-/** Words: letters and digits, hyphenated words split. */
+/** A thousands separator, English or Danish: "4,000" and "4.000" are the number 4000. */
+const THOUSANDS = /(\d)[.,](?=\d{3}(?!\d))/g;
+const withoutThousandsSeparators = (text: string) => (/\d[.,]\d/.test(text) ? text.replace(THOUSANDS, '$1') : text);
+
+/** Words: letters and digits, hyphenated words split, numbers whole. */
 export function words(text: string): string[] {
-  return split(cleanText(text));
+  return split(cleanText(withoutThousandsSeparators(text)));
 }
 
 export const isStopWord = (word: string) => STOP_WORDS.has(foldDanish(word));
@@ -193,7 +197,8 @@ function plainWords(text: string): string[] | undefined {
 
 /** Text → folded words, before synonyms. */
 export function tokens(text: string): string[] {
-  return plainWords(text) ?? split(foldDanish(cleanText(text)));
+  const t = withoutThousandsSeparators(text);
+  return plainWords(t) ?? split(foldDanish(cleanText(t)));
 }
 
 /** A question's words with set phrases typed as one word split apart ("igang" → "i gang"). */

@@ -9,6 +9,12 @@ describe('tokens', () => {
     expect(tokens('  How-many troops\tin 2020,\nU.S.? ')).toEqual(['how', 'many', 'troops', 'in', '2020', 'u', 's']);
   });
 
+  it('keeps a number written with thousands separators whole, as the base writes it', () => {
+    expect(tokens('grow to 4,000 troops')).toEqual(['grow', 'to', '4000', 'troops']);
+    expect(tokens('vokse til 4.000 soldater')).toEqual(['vokse', 'til', '4000', 'soldater']);
+    expect(tokens('2018, 2019 and 4.5 km on 4.3.2020')).toEqual(['2018', '2019', 'and', '4', '5', 'km', 'on', '4', '3', '2020']);
+  });
+
   it('agrees with the general path on any ASCII text', () => {
     let seed = 7;
     const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
