@@ -104,6 +104,13 @@ function namesIn(text: string): Set<string> {
   return out;
 }
 
+/** A question as people also word it: with typos, after a sentence about the asker, after a ruled-out part. */
+const reworded = (q: string) => [
+  q.replace(/\b(\p{L})(\p{L})(\p{L}{3,})/gu, '$2$1$3'),
+  `My son is deployed and I worry. ${q}`,
+  `Not the plan, but ${q.toLowerCase()}`,
+];
+
 /** A per-word cache: the value made once, the whole cache dropped when it grows past 50,000 words. */
 function remembered<T>(cache: Map<string, T>, word: string, make: () => T): T {
   let out = cache.get(word);
@@ -287,7 +294,14 @@ export class SearchIndex {
       for (let doc = 0; doc < this.entries.length; doc++) this.phrasingsOf(doc);
       // Asking the base its own questions once fills the caches of its words (forms, compounds, stems)
       // and compiles every step of a search: the first people to ask do not pay for it.
-      if (this.entries.length <= WARM_ASKED_UP_TO) for (const e of this.entries) for (const q of [...e.questions.en, ...e.questions.da]) this.search(q);
+      if (this.entries.length <= WARM_ASKED_UP_TO) {
+        for (const e of this.entries) {
+          const questions = [...e.questions.en, ...e.questions.da];
+          for (const q of questions) this.search(q);
+          // Reworded as people word them, so typos, framing and ruled-out parts are compiled too.
+          for (const q of questions.slice(0, 3)) for (const r of reworded(q)) this.search(r);
+        }
+      }
     }
     this.titles('en');
     this.titles('da');
