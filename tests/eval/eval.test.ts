@@ -22,18 +22,18 @@ const GOAL = { en: 0.95, da: 0.95, declined: 0.95 } as const;
  */
 const SETS = {
   'questions.yaml': GOAL,
-  'blind/a.yaml': { en: 0.95, da: 0.94, declined: 0.95 },
-  'blind/b.yaml': { en: 0.95, da: 0.91, declined: 0.95 },
-  'blind/c.yaml': { en: 0.95, da: 0.95, declined: 0.95 },
-  'blind/d.yaml': { en: 0.88, da: 0.95, declined: 0.95 },
-  'blind/e.yaml': { en: 0.85, da: 0.88, declined: 0.95 },
-  'blind/f.yaml': { en: 0.9, da: 0.95, declined: 0.95 },
-  'blind/g.yaml': { en: 0.89, da: 0.83, declined: 0.95 },
-  'blind/h.yaml': { en: 0.93, da: 0.94, declined: 0.95 },
-  'blind/i.yaml': { en: 0.86, da: 0.89, declined: 0.94 },
-  'blind/j.yaml': { en: 0.81, da: 0.89, declined: 0.96 },
-  'blind/k.yaml': { en: 0.92, da: 0.92, declined: 0.95 },
-  'blind/l.yaml': { en: 0.82, da: 0.88, declined: 0.98 },
+  'blind/a.yaml': { en: 0.99, da: 0.97, declined: 0.99 },
+  'blind/b.yaml': { en: 0.96, da: 0.94, declined: 0.96 },
+  'blind/c.yaml': { en: 0.96, da: 0.96, declined: 0.99 },
+  'blind/d.yaml': { en: 0.92, da: 0.96, declined: 0.99 },
+  'blind/e.yaml': { en: 0.89, da: 0.92, declined: 0.99 },
+  'blind/f.yaml': { en: 0.91, da: 0.95, declined: 0.97 },
+  'blind/g.yaml': { en: 0.93, da: 0.88, declined: 0.95 },
+  'blind/h.yaml': { en: 0.95, da: 0.97, declined: 0.99 },
+  'blind/i.yaml': { en: 0.92, da: 0.93, declined: 0.95 },
+  'blind/j.yaml': { en: 0.86, da: 0.92, declined: 0.97 },
+  'blind/k.yaml': { en: 0.95, da: 0.94, declined: 0.96 },
+  'blind/l.yaml': { en: 0.86, da: 0.91, declined: 0.98 },
 } as const;
 
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
