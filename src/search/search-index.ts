@@ -18,6 +18,7 @@ import type { Entry, Lang } from '../knowledge/schema.js';
 import { withoutRuledOut } from './contrast.js';
 import { splitFraming } from './framing.js';
 import { intentOf, type Intent } from './intent.js';
+import { asksForOpinion } from './opinion.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
 import { FUNCTION_WORDS, withoutFillerPhrases } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
@@ -562,7 +563,8 @@ export class SearchIndex {
     // Only what is asked counts: "Sweden's in it? I thought they weren't in NATO then" asks about NMI.
     const outOfScope = weighted.some((w) => !w.framing && this.broader.has(w.word)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.
-    const confidence = (content.length === 0 ? 0 : 1) * (outOfScope ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
+    // A question for the bot's view ("synes du …?") is about something the base does not hold.
+    const confidence = (content.length === 0 ? 0 : 1) * (outOfScope || asksForOpinion(asked) ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
     return { hits: hits.slice(0, limit), confidence, terms };
   }
 

@@ -221,6 +221,13 @@ describe('ask: declining', () => {
     expect(a.suggestions.length).toBeGreaterThan(0);
   });
 
+  it("declines a question asking for the bot's view: it holds sourced facts, not opinions", () => {
+    declines('Do you think the mission should have more people?');
+    declines('Synes du, at missionen skal have flere folk?');
+    // The same words asked as a fact are answered.
+    answers('How many people serve in NMI?', 'mission-size');
+  });
+
   it('declines a question about NATO itself rather than answer with an NMI fact', () => {
     const dir = copyFixture();
     editFile(dir, 'sources.yaml', 'synonyms:', 'scope:\n  broader: [nato]\n  subject: [nmi, mission, iraq]\nsynonyms:');
