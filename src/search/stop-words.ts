@@ -96,7 +96,7 @@ bror broder soester soen soenner datter doetre kone kaereste barn boern familie 
 morbror faetter kusine nevoe barnebarn boerneboern bedstemor bedstefar mormor morfar farmor farfar
 grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist studerende
 journalist reporter researcher forsker moderator gymnasieelev skoleelev patron patrons librarian
-laaner laanere bibliotekar
+laaner laanere bibliotekar mp mps folketingsmedlem politiker briefing briefings drafting memo notat notatet sro srp
 worried worry worries nervous scared afraid anxious concerned sick bekymret bekymrede nervoes bange urolig`;
 
 /**
@@ -111,7 +111,7 @@ whos wheres whens hows whys thats theres heres ngl fr lowkey highkey someday per
 full complete entire originally original
 consist consists consisted comprise comprises spring summer autumn winter
 called named mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
-stykke stykker tid tiden outfit outfits sentence sentences ago care cares done look looks looked combined together programme programmes program programs programmet purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
+example examples eksempel eksempelvis vender vende vendte comeback stykke stykker tid tiden outfit outfits sentence sentences ago care cares done look looks looked combined together programme programmes program programs programmet purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
 involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
 skrive skriver skrev skrevet hed hedder hedde heddet kaldes kaldet kaldt kalder kaldte
 baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
