@@ -11,7 +11,7 @@ const END = String.raw`(?:(?:\s*[,:;–—]\s*|\.\s+|\s+-\s+)(?:(?:but|men|i mea
 const OPENING = new RegExp(
   String.raw`^\s*(?:(?:ok|okay|so|altså|nej)\s*,?\s+)?` +
     String.raw`(?:(?:i'?m|i am) not (?:asking|talking) (?:about )?|i (?:don'?t|do not) mean |forget (?:about )?|never ?mind (?:about )?|not |apart from |aside from |besides |other than |except |` +
-    String.raw`(?:leaving|setting|putting) aside |ignoring |excluding |i (?:get|know|understand|realise|realize) (?:that )?|` +
+    String.raw`(?:leaving|setting|putting) (?=[^,:;–—?.]*\baside\b)|ignoring |excluding |i (?:get|know|understand|realise|realize) (?:that )?|` +
     String.raw`jeg spørger ikke (?:om )?|jeg mener ikke |glem (?:lige )?(?:alt om )?|lige meget |ikke |bortset fra |ud over |udover |andet end |` +
     String.raw`(?:hvis )?(?:vi |man )?ser (?:vi )?bort fra |jeg ved (?:godt )?(?:at )?|jeg forstår (?:godt )?(?:at )?)` +
     String.raw`[^,:;–—?.]+?` +

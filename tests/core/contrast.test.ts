@@ -19,6 +19,7 @@ describe('withoutRuledOut', () => {
     ["I don't mean the Danes there in 2020. What was Denmark planning to send?", 'What was Denmark planning to send?'],
     ['Glem Danmark, hvem leder NMI nu?', 'hvem leder NMI nu?'],
     ['Leaving aside the staff, what about the helicopters?', 'what about the helicopters?'],
+    ['Leaving the helicopters aside, what else was in the contribution?', 'what else was in the contribution?'],
     ["I get that it's about reform, but who does the work in the end?", 'who does the work in the end?'],
     ['Jeg ved godt at NMI rådgiver, men hvem skal overtage arbejdet?', 'hvem skal overtage arbejdet?'],
     ['How many troops does NMI have in total, counting every country and not only the Danes?', 'How many troops does NMI have in total, counting every country'],
