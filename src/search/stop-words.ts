@@ -119,7 +119,7 @@ derfor dermed desuden selvom mens indtil inden simpelthen ingen intet alting hve
 blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snakker snakkede rigtigt rigtig korrekt sandt forkert passer stemmer
 bestaa bestaar bestod bestaaet samlede fulde komplette oprindelig oprindeligt
 ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
-proevede forsoege forsoeger goddag godmorgen dav
+proevede forsoege forsoeger goddag godmorgen dav kaere venlig venlige hilsen mvh
 hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara
 antal number numbers amount
 samarbejde samarbejder samarbejdet cooperate cooperates cooperation collaborate collaborates`;
