@@ -102,9 +102,17 @@ export class SynonymMap {
 
   /** Folded words in, folded words out, each synonym replaced by its canonical form. */
   apply(input: string[]): string[] {
+    // Most texts hold no spelling at all: give them back as they are (indexing applies this to every text).
+    if (!input.some((w) => this.words.has(w))) return input;
     const out: string[] = [];
     for (let i = 0; i < input.length; ) {
       const w = input[i]!;
+      // Most words are in no spelling at all: one lookup (indexing applies this to millions of words).
+      if (!this.words.has(w)) {
+        out.push(w);
+        i += 1;
+        continue;
+      }
       const phrase = this.phrases.get(w)?.find((p) => p.words.every((x, k) => input[i + k] === x));
       if (phrase) {
         out.push(phrase.canonical);
@@ -175,6 +183,8 @@ function plainWords(text: string): string[] | undefined {
   const out: string[] = [];
   let start = -1;
   let upper = false;
+  let separated = false;
+  const digit = (i: number) => i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
     const lower = c >= 97 && c <= 122;
@@ -185,11 +195,18 @@ function plainWords(text: string): string[] | undefined {
       continue;
     }
     if (c > 126 || c === 39 || c === 96) return undefined;
+    // A thousands separator inside a number: "4,000" is one word.
+    if ((c === 44 || c === 46) && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) && start >= 0) {
+      separated = true;
+      continue;
+    }
     if (start >= 0) {
-      const w = text.slice(start, i);
+      let w = text.slice(start, i);
+      if (separated) w = w.replace(/[.,]/g, '');
       out.push(upper ? w.toLowerCase() : w);
       start = -1;
       upper = false;
+      separated = false;
     }
   }
   return out;
@@ -197,8 +214,7 @@ function plainWords(text: string): string[] | undefined {
 
 /** Text → folded words, before synonyms. */
 export function tokens(text: string): string[] {
-  const t = withoutThousandsSeparators(text);
-  return plainWords(t) ?? split(foldDanish(cleanText(t)));
+  return plainWords(text) ?? split(foldDanish(cleanText(withoutThousandsSeparators(text))));
 }
 
 /** A question's words with set phrases typed as one word split apart ("igang" → "i gang"). */

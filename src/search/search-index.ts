@@ -493,7 +493,7 @@ export class SearchIndex {
   search(asked: string, limit = 5): SearchResult {
     const question = withoutRuledOut(asked);
     const names = namesIn(question);
-    let { asking, framing } = splitFraming(question);
+    const { asking, framing } = splitFraming(question);
     const weighted = this.weigh(asking, names);
     // "… says NMI was agreed in 2016. Is that right?": a question naming nothing points back at
     // the sentences around it: their words of the base are then what it asks about.
@@ -504,8 +504,7 @@ export class SearchIndex {
       const full = (w.unknown && names.has(w.word)) || (pointsBack && !w.unknown);
       if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, full ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, !pointsBack));
     }
-    if (pointsBack) asking = question;
-    const asWritten = tokens(asking);
+    const asWritten = tokens(pointsBack ? question : asking);
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
     const terms = weighted.map((w) => w.word);

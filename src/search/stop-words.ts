@@ -37,7 +37,8 @@ const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
 hvem hvilke hvilken hvilket hvis hvor hvordan hvornaar hvorfor hvorhen hvorledes i ikke ind ja jeg jer jo kan kunne
 man mange med meget men mig min mine mit mod naar ned nej noget nogle nu og ogsaa om op os over paa saa sig sin sine
-sit skal skulle skullet haft kunnet villet maatte burde som stadig sådan til ud under var vil ville vi vaere vaeret hej tak lige egentlig mon nok vel kun
+sit skal skulle skullet haft kunnet villet maatte burde som stadig sådan til ud under var vil ville vi vaere vaeret
+hej tak lige egentlig mon nok vel kun
 fortael fortaelle ved vide hvad's nogen noget mere mest
 helt bare nogensinde virkelig altsaa ca cirka omkring her henne der derhenne dernede pt p.t. man din dit dine
 jeres vores hans hendes sin sit sine stadigvaek stadigvaek fortsat nok vist jo da dog endnu allerede igen ogsaa
