@@ -41,24 +41,37 @@ function deletions(word: string, k: number): Set<string> {
   return all;
 }
 
+/** Adds a word under a deletion form: one word kept as a string (most forms), several in an array. */
+function addForm(index: Map<string, string | string[]>, form: string, word: string): void {
+  const cur = index.get(form);
+  if (cur === undefined) index.set(form, word);
+  else if (typeof cur === 'string') {
+    if (cur !== word) index.set(form, [cur, word]);
+  } else if (!cur.includes(word)) cur.push(word);
+}
+
 export class VocabularyCorrector {
-  /** Deletion form → the words it comes from; built on the first word to correct. */
-  private index?: Map<string, string[]>;
+  /** Deletion form → the word or words it comes from; built on the first word to correct. */
+  private index?: Map<string, string | string[]>;
   private readonly cache = new Map<string, string | undefined>();
 
   constructor(private readonly vocabulary: readonly string[]) {}
 
   /** Builds the deletion index now rather than on the first misspelt word. */
-  lookup(): Map<string, string[]> {
+  lookup(): Map<string, string | string[]> {
     if (!this.index) {
-      this.index = new Map();
+      const index = new Map<string, string | string[]>();
+      // Every form with up to two letters removed (one for short words), written out directly:
+      // a form reached twice is the same key, so no set of forms is needed per word.
       for (const w of this.vocabulary) {
-        for (const d of deletions(w, w.length >= 7 ? 2 : 1)) {
-          const list = this.index.get(d);
-          if (!list) this.index.set(d, [w]);
-          else if (!list.includes(w)) list.push(w);
+        addForm(index, w, w);
+        for (let i = 0; i < w.length; i++) {
+          const d1 = w.slice(0, i) + w.slice(i + 1);
+          addForm(index, d1, w);
+          if (w.length >= 7) for (let j = i; j < d1.length; j++) addForm(index, d1.slice(0, j) + d1.slice(j + 1), w);
         }
       }
+      this.index = index;
     }
     return this.index;
   }
@@ -73,7 +86,8 @@ export class VocabularyCorrector {
     // A long word reaches the same candidate through many of its deletions: weigh each once.
     const seen = new Set<string>();
     for (const d of deletions(word, allowed)) {
-      for (const candidate of index.get(d) ?? []) {
+      const found = index.get(d);
+      for (const candidate of typeof found === 'string' ? [found] : (found ?? [])) {
         if (seen.has(candidate) || Math.abs(candidate.length - word.length) > allowed) continue;
         seen.add(candidate);
         const edits = editDistance(word, candidate);
