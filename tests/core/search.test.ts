@@ -134,24 +134,28 @@ describe('ask: how people word things', () => {
     expect(index.search('hvem leder nmi egenlig').terms).toContain('egentlig');
   });
 
-  /** The fixture plus an entry people ask by the subject's name alone ("What is NMI?"). */
-  function withWhatIsNmi() {
+  /** The fixture plus one entry with these questions and answer (one source, dated as the article). */
+  function fixtureWith(id: string, en: string[], da: string[], answer: { en: string; da: string }) {
     const dir = copyFixture();
+    const list = (qs: string[]) => JSON.stringify(qs);
     appendFileSync(
       join(dir, 'entries.yaml'),
-      `  - id: what-is-nmi
-    questions:
-      en: ["What is NMI?", "What is NATO Mission Iraq?", "NMI", "nmi explained", "What does the NMI acronym mean?", "Tell me about NMI"]
-      da: ["Hvad er NMI?", "Hvad er NATO Mission Iraq?", "NMI forklaret", "hvad betyder nmi", "Fortæl om NMI", "Er NMI en kampmission?"]
-    answer:
-      en: "NATO Mission Iraq, a training mission that advises and trains; not a combat mission."
-      da: "NATO Mission Iraq, en træningsmission, der rådgiver og træner; ikke en kampmission."
-    sources: [{ id: article }]
-    asOf: "2020-03-04"
-`,
+      `  - id: ${id}\n    questions:\n      en: ${list(en)}\n      da: ${list(da)}\n    answer:\n      en: ${JSON.stringify(answer.en)}\n      da: ${JSON.stringify(answer.da)}\n    sources: [{ id: article }]\n    asOf: "2020-03-04"\n`,
     );
     return buildSnapshot(dir).snapshot;
   }
+
+  /** The fixture plus an entry people ask by the subject's name alone ("What is NMI?"). */
+  const withWhatIsNmi = () =>
+    fixtureWith(
+      'what-is-nmi',
+      ['What is NMI?', 'What is NATO Mission Iraq?', 'NMI', 'nmi explained', 'What does the NMI acronym mean?', 'Tell me about NMI'],
+      ['Hvad er NMI?', 'Hvad er NATO Mission Iraq?', 'NMI forklaret', 'hvad betyder nmi', 'Fortæl om NMI', 'Er NMI en kampmission?'],
+      {
+        en: 'NATO Mission Iraq, a training mission that advises and trains; not a combat mission.',
+        da: 'NATO Mission Iraq, en træningsmission, der rådgiver og træner; ikke en kampmission.',
+      },
+    );
 
   it('answers a question that names nothing but the subject from the entry people ask that way', () => {
     const withWhatIs = withWhatIsNmi();
@@ -172,21 +176,12 @@ describe('ask: how people word things', () => {
   });
 
   it("does not take a common word for a rare one because the base once writes it in a rarer form", () => {
-    const dir = copyFixture();
-    appendFileSync(
-      join(dir, 'entries.yaml'),
-      `  - id: other-missions
-    questions:
-      en: ["Which other missions are in Iraq?", "EU and UN missions", "other missions in iraq", "missions besides NMI", "Which missions work next to NMI?", "Other international missions"]
-      da: ["Hvilke andre missioner er i Irak?", "EU og FN missioner", "andre missioner i irak", "missioner ud over NMI", "Hvilke missioner arbejder ved siden af NMI?", "Andre internationale missioner"]
-    answer:
-      en: "The EU and the UN have missions of their own in Iraq."
-      da: "EU og FN har deres egne missioner i Irak."
-    sources: [{ id: article }]
-    asOf: "2020-03-04"
-`,
+    const withMissions = fixtureWith(
+      'other-missions',
+      ['Which other missions are in Iraq?', 'EU and UN missions', 'other missions in iraq', 'missions besides NMI', 'Which missions work next to NMI?', 'Other international missions'],
+      ['Hvilke andre missioner er i Irak?', 'EU og FN missioner', 'andre missioner i irak', 'missioner ud over NMI', 'Hvilke missioner arbejder ved siden af NMI?', 'Andre internationale missioner'],
+      { en: 'The EU and the UN have missions of their own in Iraq.', da: 'EU og FN har deres egne missioner i Irak.' },
     );
-    const withMissions = buildSnapshot(dir).snapshot;
     // "mission" is in most entries; only its plural is rare. "mission size" asks about size, not about other missions.
     expect(ask(withMissions, 'mission size')).toMatchObject({ status: 'answered', id: 'mission-size' });
     expect(ask(withMissions, 'hvor stor er missionen?')).toMatchObject({ status: 'answered', id: 'mission-size' });
