@@ -43,7 +43,7 @@ fortael fortaelle ved vide hvad's nogen noget mere mest
 helt bare nogensinde virkelig altsaa ca cirka omkring her henne der derhenne dernede pt p.t. man din dit dine
 jeres vores hans hendes sin sit sine stadigvaek stadigvaek fortsat nok vist jo da dog endnu allerede igen ogsaa
 osv mv fx f.eks evt lidt lige snart tit ofte aldrig altid hele halve mon gad tror troede synes mener hoert hoere
-ikk ik iik okay ok jamen nah naa aa aah hmm haha tja nogle nogen noget andet andre ting tingen tingene slags
+ikk ik iik ha okay ok jamen nah naa aa aah hmm haha tja nogle nogen noget andet andre ting tingen tingene slags
 sådan saadan saan slags type form moment dage dag for tiden nuvaerende for nylig vel ellers egentlig overhovedet
 tog tage tager taget gik gaa gaar gaaet fik faa faar faaet gav give giver givet goere goer gjorde gjort lave laver
 lavede lavet kom komme kommer kommet blev blive bliver blevet holde holder holdt bruge bruger brugt
