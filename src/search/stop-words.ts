@@ -112,7 +112,7 @@ whos wheres whens hows whys thats theres heres ngl fr lowkey highkey someday per
 full complete entire originally original
 consist consists consisted comprise comprises spring summer autumn winter
 called named mention mentions mentioned mentioning talk talks talked talking true false correct incorrect wrong
-instead example examples eksempel eksempelvis vender vende vendte comeback stykke stykker tid tiden outfit outfits sentence sentences ago care cares done look looks looked combined together programme programmes program programs programmet purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
+presence tilstedevaerelse instead example examples eksempel eksempelvis vender vende vendte comeback stykke stykker tid tiden outfit outfits sentence sentences ago care cares done look looks looked combined together programme programmes program programs programmet purely solely exclusively carry carries carried carrying write writes wrote written writing element elements behind
 involveret involvere involverer involvering engageret udelukkende indgaa indgaar indgik indgaaet
 skrive skriver skrev skrevet hed hedder hedde heddet kaldes kaldet kaldt kalder kaldte
 baade hverken enten heller netop isaer saerligt specielt primaert hovedsageligt blot ganske temmelig ret saaledes
