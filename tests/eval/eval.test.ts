@@ -34,8 +34,9 @@ const SETS = {
   'blind/j.yaml': { en: 0.86, da: 0.92, declined: 0.97 },
   'blind/k.yaml': { en: 0.95, da: 0.94, declined: 0.96 },
   'blind/l.yaml': { en: 0.87, da: 0.91, declined: 0.99 },
-  'blind/m.yaml': { en: 0.88, da: 0.86, declined: 0.99 },
-  'blind/n.yaml': { en: 0.87, da: 0.93, declined: 0.93 },
+  'blind/m.yaml': { en: 0.89, da: 0.86, declined: 0.99 },
+  'blind/n.yaml': { en: 0.91, da: 0.94, declined: 0.93 },
+  'blind/o.yaml': { en: 0.86, da: 0.85, declined: 0.95 },
 } as const;
 
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
