@@ -102,18 +102,14 @@ export class SynonymMap {
 
   /** Folded words in, folded words out, each synonym replaced by its canonical form. */
   apply(input: string[]): string[] {
-    // Most texts hold no spelling at all: give them back as they are (indexing applies this to every text).
-    if (!input.some((w) => this.words.has(w))) return input;
-    const out: string[] = [];
-    for (let i = 0; i < input.length; ) {
+    // Most texts hold no spelling at all: they are given back as they are, each word looked up
+    // once (indexing applies this to millions of words).
+    const first = input.findIndex((w) => this.words.has(w));
+    if (first < 0) return input;
+    const out = input.slice(0, first);
+    for (let i = first; i < input.length; ) {
       const w = input[i]!;
-      // Most words are in no spelling at all: one lookup (indexing applies this to millions of words).
-      if (!this.words.has(w)) {
-        out.push(w);
-        i += 1;
-        continue;
-      }
-      const phrase = this.phrases.get(w)?.find((p) => p.words.every((x, k) => input[i + k] === x));
+      const phrase = this.words.has(w) ? this.phrases.get(w)?.find((p) => p.words.every((x, k) => input[i + k] === x)) : undefined;
       if (phrase) {
         out.push(phrase.canonical);
         i += phrase.words.length;
