@@ -1,9 +1,10 @@
 // A question often comes wrapped in sentences that only frame it: "I'm prepping
 // a podcast. Which documents are your answers based on?", "did nato pull out or
 // what? heard it on the radio". The sentences that ask say what is wanted; the
-// rest is context. A colon ends a sentence only after one about the asker: before
-// other colons comes the topic as often as not ("Not the whole contribution, only
-// the helicopters: how many?").
+// rest is context. A colon ends a sentence only after one about the asker, and a
+// dash also after a greeting ("hej fra Sisimiut – hvor mange …?"): before other
+// colons and dashes comes the topic as often as not ("Not the whole contribution,
+// only the helicopters: how many?", "current COM NMI – which nation holds it?").
 
 export interface Framed {
   /** The sentences that ask; the whole text when none or all of them do. */
@@ -32,14 +33,27 @@ function asks(sentence: string): boolean {
 /** Without a question mark, a sentence asks when it holds a question word ("Kære bot. … vide, hvad det er. Tak."). */
 const holdsAQuestionWord = (sentence: string) => sentence.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
 
+/** Words that speak of the asker, and greetings. */
+const ASKER = String.raw`(?:[Ii]|[Ii]'?m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Vv]i|[Vv]ores)`;
+const GREETING = String.raw`(?:[Hh]ej|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ilsen|[Gg]reetings)`;
+
 /**
  * Where a sentence ends: after "?" or "!", or after "." that follows a word of three letters or more,
  * or of two when a capital follows: abbreviations end none ("U.S. troops", "ca. 500", "f.eks.
  * soldater", "d. 4. marts"), and chat that starts sentences in lower case still splits.
- * A colon ends a sentence that speaks of the asker ("Jeg forbereder et interview: hvor længe …?").
+ * A colon ends a sentence that speaks of the asker ("Jeg forbereder et interview: hvor længe …?"),
+ * and so does a dash, also after a greeting ("hej fra Sisimiut – hvor mange …?").
  */
-const SENTENCE_END =
-  /(?<=[?!])\s+|(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+|(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})|(?<=^[^:?!]*\b(?:[Ii]|[Ii]'?m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Vv]i|[Vv]ores)\b[^:?!]*:)\s+/u;
+const SENTENCE_END = new RegExp(
+  [
+    String.raw`(?<=[?!])\s+`,
+    String.raw`(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+`,
+    String.raw`(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})`,
+    String.raw`(?<=^[^:?!]*\b${ASKER}\b[^:?!]*:)\s+`,
+    String.raw`(?<=^[^:?!–—]*\b(?:${ASKER}|${GREETING})\b[^:?!–—]*)\s+[–—-]\s+`,
+  ].join('|'),
+  'u',
+);
 
 /** Splits a question into the sentences that ask and those that frame them. */
 export function splitFraming(text: string): Framed {

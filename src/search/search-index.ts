@@ -77,6 +77,8 @@ const OUT_OF_SCOPE = 0.3;
 const INTENT_WEIGHT = 0.3;
 /** An unknown name weighs this many unknown words. */
 const NAME_WEIGHT = 2;
+/** Month names as the synonym table writes them (both languages fold to the English word). */
+const MONTHS = new Set('january february march april may maj june july august september october november december'.split(' '));
 /** How much an entry never asked by the subject's name alone loses on such a question. */
 const GENERAL_WEIGHT = 0.5;
 /** How much a word only in a sentence framing the question counts. */
@@ -102,6 +104,13 @@ function namesIn(text: string): Set<string> {
     if (m[1] === '' || /[.!?:]/.test(m[1]!)) continue;
     for (const w of tokens(m[2]!)) if (!isStopWord(w)) out.add(w);
   }
+  return out;
+}
+
+/** Places the asker writes from ("hej fra Sisimiut", "greetings from Tórshavn"): about the asker, not the question. */
+function placesWrittenFrom(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(?:from|fra)\s+(\p{Lu}[\p{L}\p{N}]*)/gu)) for (const w of tokens(m[1]!)) out.add(w);
   return out;
 }
 
@@ -475,7 +484,7 @@ export class SearchIndex {
       return this.corrector.correct(w) ?? (names.has(w) ? undefined : this.shortTypo(w)) ?? w;
     });
     const words = [...new Set(this.synonyms.apply(spelled))];
-    return words.flatMap((word): Weighted[] => {
+    return words.flatMap((word, i): Weighted[] => {
       const stop = isStopWord(word);
       if (this.known(word)) return [weightedWord(word, stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word))];
       // A function word the base never uses says nothing about what is asked.
@@ -485,6 +494,8 @@ export class SearchIndex {
       if (parts) return parts.map((p) => weightedWord(p, COMPOUND_PART_WEIGHT * this.idf(p)));
       // A year within the base's own span ("in 2019") asks about its time, not about something else.
       if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
+      // So does a day of the month ("24. nov eller 1. dec?").
+      if (/^\d{1,2}$/.test(word) && (MONTHS.has(words[i + 1]!) || MONTHS.has(words[i - 1]!))) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
       return [weightedWord(word, (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, true)];
     });
@@ -500,8 +511,9 @@ export class SearchIndex {
     const pointsBack = framing !== '' && !weighted.some((w) => !w.unknown && !isStopWord(w.word));
     // Words only in the sentences around the question ("I'm prepping a podcast.") count for less;
     // not a name the base lacks: "My son is in KFOR. Who leads the mission?" is not about NMI.
+    const home = placesWrittenFrom(framing);
     for (const w of framing ? this.weigh(framing, names) : []) {
-      const full = (w.unknown && names.has(w.word)) || (pointsBack && !w.unknown);
+      const full = (w.unknown && names.has(w.word) && !home.has(w.word)) || (pointsBack && !w.unknown);
       if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, full ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, !pointsBack));
     }
     const asWritten = tokens(pointsBack ? question : asking);

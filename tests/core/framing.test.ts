@@ -26,6 +26,10 @@ describe('splitFraming', () => {
     // Abbreviations end no sentence.
     ['How many U.S. troops are in NMI?', 'How many U.S. troops are in NMI?', ''],
     ['Er der ca. 500 i NMI? Jeg spørger for en ven.', 'Er der ca. 500 i NMI?', 'Jeg spørger for en ven.'],
+    // A dash ends a greeting or a sentence about the asker; before other dashes comes the topic.
+    ['hej fra Sisimiut – hvor mange er med i NMI?', 'hvor mange er med i NMI?', 'hej fra Sisimiut'],
+    ['Jeg skriver fra Tórshavn - hvilke lande er med?', 'hvilke lande er med?', 'Jeg skriver fra Tórshavn'],
+    ['current COM NMI – which nation holds the command?', 'current COM NMI – which nation holds the command?', ''],
   ])('"%s" asks "%s"', (text, asking, framing) => {
     expect(splitFraming(text)).toEqual({ asking, framing });
   });
@@ -46,5 +50,10 @@ describe('ask: a question inside framing sentences', () => {
 
   it('still declines when the framing names something the base does not know', () => {
     expect(ask(snap, 'My son is in KFOR. Who is in charge of the mission?').status).toBe('no_match');
+  });
+
+  it('takes a place the asker writes from as about the asker, not a sign the question is about something else', () => {
+    expect(ask(snap, 'Greetings from Tórshavn – who is in charge of NMI?')).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, 'Tórshavn – who is in charge of NMI?').status).toBe('no_match');
   });
 });

@@ -108,6 +108,8 @@ describe('ask: how people word things', () => {
     // The fixture's texts run from 2018 to 2025; 2021 is named nowhere.
     answers('Who led the mission in 2021?', 'who-leads');
     declines('Who led the mission in 1991?');
+    // So is a day of the month: "24" next to a month is a date, not something the base lacks.
+    answers('Who led the mission on 24 October?', 'who-leads');
   });
 
   it('splits Danish set phrases typed as one word', () => {
