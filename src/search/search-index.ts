@@ -17,7 +17,7 @@ import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
 import { withoutRuledOut } from './contrast.js';
 import { splitFraming } from './framing.js';
-import { intentOf, type Intent } from './intent.js';
+import { asksAboutNow, intentOf, type Intent } from './intent.js';
 import { asksForOpinion } from './opinion.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
 import { FUNCTION_WORDS, withoutFillerPhrases } from './stop-words.js';
@@ -81,6 +81,8 @@ const NAME_WEIGHT = 2;
 const MONTHS = new Set('january february march april may maj june july august september october november december'.split(' '));
 /** How much an entry never asked by the subject's name alone loses on such a question. */
 const GENERAL_WEIGHT = 0.5;
+/** How much an entry never asked about today loses on a question about today. */
+const NOW_WEIGHT = 0.2;
 /** How much a word only in a sentence framing the question counts. */
 const FRAMING_WEIGHT = 0.15;
 /** Up to this many entries, warm() prepares every entry's questions for similarity. */
@@ -91,6 +93,9 @@ const WARM_ASKED_UP_TO = 200;
 const CANDIDATES = 6;
 /** Each half of a split compound counts a little less than a word spelled out. */
 const COMPOUND_PART_WEIGHT = 0.85;
+
+/** The factor for an entry that shares a question's trait with this share of its own questions: full from a half up. */
+const leaning = (weight: number, share: number) => 1 - weight + weight * Math.min(1, 2 * share);
 
 /**
  * Words written with a capital inside a sentence ("in Kosovo", "the EU's"):
@@ -174,6 +179,7 @@ export class SearchIndex {
   private readonly byId: ReadonlyMap<string, Entry>;
   /** Per entry, the share of its questions asking each kind of thing (who, where, …). */
   private readonly intents = new Map<string, Partial<Record<Intent, number>>>();
+  private readonly nowShare = new Map<string, number>();
   /** Per entry (by number), its questions as term numbers, kept from indexing. */
   private readonly questionTerms: number[][][] = [];
   /** Per entry, its questions as weighted content words, made when first needed. */
@@ -203,6 +209,8 @@ export class SearchIndex {
     for (const e of kb.entries) {
       const asked: Intent[] = [];
       const questions: number[][] = [];
+      let nowCount = 0;
+      let questionCount = 0;
       /** Indexes texts into a field; a question's kind and its words are also kept for similarity. */
       const field = (texts: readonly string[], f: Field, weight: number, lang?: Lang, areQuestions = false) => {
         const bit = LANG_BIT[lang ?? 'any'];
@@ -227,6 +235,8 @@ export class SearchIndex {
             questions.push(ids);
             const intent = intentOf(words);
             if (intent) asked.push(intent);
+            nowCount += asksAboutNow(words) ? 1 : 0;
+            questionCount++;
           }
         }
       };
@@ -241,6 +251,7 @@ export class SearchIndex {
       const counts: Partial<Record<Intent, number>> = {};
       for (const i of asked) counts[i] = (counts[i] ?? 0) + 1 / asked.length;
       this.intents.set(e.id, counts);
+      this.nowShare.set(e.id, questionCount ? nowCount / questionCount : 0);
     }
     this.vocabulary = [...this.bm25.terms()].sort();
     const years = this.vocabulary.filter((w) => /^(19|20)\d\d$/.test(w)).map(Number);
@@ -558,15 +569,18 @@ export class SearchIndex {
     });
     // An entry never asked the way this question asks (who/where/when/how many/why) ranks lower.
     const intent = intentOf(asWritten);
-    const fit = (h: Hit) => (intent ? 1 - INTENT_WEIGHT + INTENT_WEIGHT * Math.min(1, 2 * (this.intents.get(h.id)?.[intent] ?? 0)) : 1);
+    const fit = (h: Hit) => (intent ? leaning(INTENT_WEIGHT, this.intents.get(h.id)?.[intent] ?? 0) : 1);
     // "wat is nmi exactly": nothing but the subject's name. Its function words would pick the entry
     // at random; the entries people ask that way ("What is NMI?") answer it.
     const general =
       content.length > 0 && weighted.every((w) => w.weight === 0 || w.framing || isStopWord(w.word) || (!w.unknown && this.everywhere(w.word)));
-    const generalFit = (h: Hit) => (general ? 1 - GENERAL_WEIGHT + GENERAL_WEIGHT * Math.min(1, 2 * (this.generalShare.get(h.id) ?? 0)) : 1);
+    const generalFit = (h: Hit) => (general ? leaning(GENERAL_WEIGHT, this.generalShare.get(h.id) ?? 0) : 1);
     // Such a question asks for nothing an entry could miss: its function words are not the measure.
     if (general) for (const h of hits) h.coverage = 1;
-    const rank = (h: Hit) => (W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage) * fit(h) * generalFit(h);
+    // "danske soldater i nmi pt": a question about today leans to the entries people ask about today.
+    const now = asksAboutNow(asWritten);
+    const nowFit = (h: Hit) => (now ? leaning(NOW_WEIGHT, this.nowShare.get(h.id) ?? 0) : 1);
+    const rank = (h: Hit) => (W_BM25 * h.score + W_SIM * h.similarity + W_COV * h.coverage) * fit(h) * generalFit(h) * nowFit(h);
     hits.sort((a, b) => rank(b) - rank(a));
     const [first] = hits;
     if (!first) return { hits: [], confidence: 0, terms };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intentOf } from '../../src/search/intent.js';
+import { asksAboutNow, intentOf } from '../../src/search/intent.js';
 import { tokens } from '../../src/search/normalize.js';
 
 describe('intentOf: what kind of answer a question wants', () => {
@@ -20,5 +20,20 @@ describe('intentOf: what kind of answer a question wants', () => {
     ['so when did nmi start', 'when'],
   ] as const)('%s → %s', (q, intent) => {
     expect(intentOf(tokens(q))).toBe(intent);
+  });
+});
+
+describe('asksAboutNow: a question about today rather than a date or a plan', () => {
+  it.each([
+    ['danske soldater i nmi pt', true],
+    ['Who leads NMI now?', true],
+    ['hvem leder missionen i dag', true],
+    ['hvor mange er der for tiden', true],
+    ['Is the mission still in Baghdad?', true],
+    ['Who led NMI in 2019?', false],
+    ['hvor mange dage varede det', false],
+    ['What did Denmark plan to send?', false],
+  ] as const)('%s → %s', (q, now) => {
+    expect(asksAboutNow(tokens(q))).toBe(now);
   });
 });

@@ -189,6 +189,18 @@ describe('ask: how people word things', () => {
     expect(ask(withMissions, 'hvor stor er missionen?')).toMatchObject({ status: 'answered', id: 'mission-size' });
   });
 
+  it('leans a question about today to the entry people ask about today', () => {
+    const withToday = fixtureWith(
+      'staff-today',
+      ['How many people serve in NMI now?', 'NMI staff today', 'how many are in nmi currently', 'Is the mission still that big?', 'How big is NMI these days?', 'current headcount'],
+      ['Hvor mange er med i NMI nu?', 'NMI ansatte i dag', 'hvor mange tæller nmi for tiden', 'Er missionen stadig så stor?', 'Hvor stor er NMI i dag?', 'nuværende antal'],
+      { en: 'NATO gave no later total; several hundred in 2024.', da: 'NATO har ikke givet et senere tal; flere hundrede i 2024.' },
+    );
+    // "pt" is in none of the questions: the question's time decides, not a shared word.
+    expect(ask(withToday, 'hvor mange ansatte har nmi pt')).toMatchObject({ status: 'answered', id: 'staff-today' });
+    expect(ask(withToday, 'hvor mange ansatte har nmi')).toMatchObject({ status: 'answered', id: 'mission-size' });
+  });
+
   it('takes a capitalised name the base never mentions as a sign the question is about something else', () => {
     expect(ask(snap, 'training sites of the mission in mali').id).toBe('training-locations');
     declines('Training sites of the mission in Mali');
