@@ -53,14 +53,15 @@ maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkt
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 ift mht dvs iflg ifm bla
-udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet hen`;
+udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet hen
+dens dets udover derudover oppe slet vaek`;
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */
 const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
 i sin tid|dengang i|i sidste ende|at some point|på et tidspunkt|no longer|not any longer|ikke længere|ikke mere|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
-in a few words|in plain english|in practice|i praksis|for good|for altid|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
+in a few words|in plain english|in practice|i praksis|i morgen|for good|for altid|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
 }
@@ -98,7 +99,7 @@ morbror faetter kusine nevoe barnebarn boerneboern bedstemor bedstefar mormor mo
 grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist studerende
 journalist reporter researcher forsker moderator gymnasieelev skoleelev patron patrons librarian
 laaner laanere bibliotekar mp mps folketingsmedlem politiker briefing briefings drafting memo notat notatet sro srp
-sorry excuse undskyld
+sorry excuse undskyld veteran veteraner elev elever essay assignment homework lektier studiegruppe studiegruppen statskundskab indslag
 worried worry worries nervous scared afraid anxious concerned sick bekymret bekymrede nervoes bange urolig`;
 
 /**
@@ -126,7 +127,9 @@ hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara
 antal number numbers amount
 samarbejde samarbejder samarbejdet cooperate cooperates cooperation collaborate collaborates
 ren rene particular specific extra ekstra nordic nordisk nordiske scandinavian skandinavisk skandinaviske
-kontor kontoret round rounds trivia stod praecis praecist`;
+kontor kontoret round rounds trivia stod praecis praecist
+tomorrow entirely reelt straight belong belongs sounds soon level levels niveau niveauet aftale aftalen forever evigt
+checking diskutere diskuterer diskuterede discuss discussing discussed`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
