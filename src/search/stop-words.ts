@@ -76,11 +76,15 @@ function fillerAt(words: readonly string[], i: number): number {
   return 0;
 }
 
+/** "keeps saying", "keep hearing": "keep" before a verb in -ing says "again and again", not "retain". */
+const KEEP = new Set(['keep', 'keeps', 'kept', 'keeping']);
+const keepsDoing = (words: readonly string[], i: number) => KEEP.has(words[i]!) && /^\p{L}{2,}ing$/u.test(words[i + 1] ?? '');
+
 /** Folded words with every filler phrase taken out. */
 export function withoutFillerPhrases(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const skip = fillerAt(words, i);
+    const skip = fillerAt(words, i) || (keepsDoing(words, i) ? 1 : 0);
     if (skip) i += skip;
     else out.push(words[i++]!);
   }

@@ -54,6 +54,9 @@ describe('withoutFillerPhrases', () => {
     [['hvad', 'er', 'nmi', 'i', 'det', 'hele', 'taget'], ['hvad', 'er', 'nmi']],
     [['where', 'is', 'the', 'first', 'base'], ['where', 'is', 'the', 'first', 'base']],
     [['saa', 'danmark', 'leder', 'den', 'ikke', 'laengere'], ['saa', 'danmark', 'leder', 'den']],
+    // "keeps saying" is "again and again"; "what did denmark keep" asks what it retained.
+    [['people', 'keep', 'mentioning', 'nmi'], ['people', 'mentioning', 'nmi']],
+    [['what', 'did', 'denmark', 'keep', 'after', '2022'], ['what', 'did', 'denmark', 'keep', 'after', '2022']],
   ])('%j → %j', (words, kept) => {
     expect(withoutFillerPhrases(words)).toEqual(kept);
   });
