@@ -47,10 +47,11 @@ const GREETING = String.raw`(?:[Hh]ej|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ilsen|[Gg]reetin
 const SENTENCE_END = new RegExp(
   [
     String.raw`(?<=[?!])\s+`,
-    String.raw`(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+`,
-    String.raw`(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})`,
-    String.raw`(?<=^[^:?!]*\b${ASKER}\b[^:?!]*:)\s+`,
-    String.raw`(?<=^[^:?!–—]*\b(?:${ASKER}|${GREETING})\b[^:?!–—]*)\s+[–—-]\s+`,
+    // Each long look-behind is tried only where its cheap first check holds: a question is split on every ask.
+    String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+`,
+    String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})`,
+    String.raw`(?<=:)(?<=^[^:?!]*\b${ASKER}\b[^:?!]*:)\s+`,
+    String.raw`(?=\s+[–—-]\s)(?<=^[^:?!–—]*\b(?:${ASKER}|${GREETING})\b[^:?!–—]*)\s+[–—-]\s+`,
   ].join('|'),
   'u',
 );

@@ -89,6 +89,8 @@ const FRAMING_WEIGHT = 0.15;
 const WARM_PHRASINGS_UP_TO = 2000;
 /** Up to this many entries, warm() also asks the base its own questions (~0.3 ms a question). */
 const WARM_ASKED_UP_TO = 200;
+/** …and at most this many of each entry's questions per language: the rest share their words. */
+const WARM_QUESTIONS_PER_LANGUAGE = 16;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win (on every labelled set, 6 gives the same answers as 8). */
 const CANDIDATES = 6;
 /** Each half of a split compound counts a little less than a word spelled out. */
@@ -317,7 +319,7 @@ export class SearchIndex {
       // and compiles every step of a search: the first people to ask do not pay for it.
       if (this.entries.length <= WARM_ASKED_UP_TO) {
         for (const e of this.entries) {
-          const questions = [...e.questions.en, ...e.questions.da];
+          const questions = [...e.questions.en.slice(0, WARM_QUESTIONS_PER_LANGUAGE), ...e.questions.da.slice(0, WARM_QUESTIONS_PER_LANGUAGE)];
           for (const q of questions) this.search(q);
           // Reworded as people word them, so typos, framing and ruled-out parts are compiled too.
           for (const q of questions.slice(0, 3)) for (const r of reworded(q)) this.search(r);
