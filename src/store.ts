@@ -17,7 +17,6 @@ export type ReloadOutcome =
   | { ok: true; before: string; after: string; diff: KnowledgeDiff; warnings: Problem[] }
   | { ok: false; version: string; problems: Problem[] };
 
-/** Load and index a directory; throws KnowledgeError with every problem when invalid. */
 /**
  * Load and index a directory; throws KnowledgeError with every problem when invalid.
  * `warm` does the index's first-use work now (see SearchIndex.warm): for a store

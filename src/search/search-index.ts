@@ -117,7 +117,7 @@ function namesIn(text: string): Set<string> {
 /** Places the asker writes from ("hej fra Sisimiut", "greetings from Tórshavn"): about the asker, not the question. */
 function placesWrittenFrom(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\b(?:from|fra)\s+(\p{Lu}[\p{L}\p{N}]*)/gu)) for (const w of tokens(m[1]!)) out.add(w);
+  for (const m of text.matchAll(/\b(?:[Ff]rom|[Ff]ra)\s+(\p{Lu}[\p{L}\p{N}]*)/gu)) for (const w of tokens(m[1]!)) out.add(w);
   return out;
 }
 
@@ -181,6 +181,7 @@ export class SearchIndex {
   private readonly byId: ReadonlyMap<string, Entry>;
   /** Per entry, the share of its questions asking each kind of thing (who, where, …). */
   private readonly intents = new Map<string, Partial<Record<Intent, number>>>();
+  /** Per entry, the share of its questions about today ("Who leads NMI now?"). */
   private readonly nowShare = new Map<string, number>();
   /** Per entry (by number), its questions as term numbers, kept from indexing. */
   private readonly questionTerms: number[][][] = [];
