@@ -7,6 +7,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { formatProblems, KnowledgeError, type Problem } from './knowledge/problems.js';
 import { SearchIndex } from './search/search-index.js';
+import { loadStemTable } from './search/stem-table.js';
 
 export interface Snapshot {
   readonly kb: KnowledgeBase;
@@ -23,6 +24,7 @@ export type ReloadOutcome =
  * that will answer many questions, not for a one-shot CLI answer.
  */
 export function buildSnapshot(dir: string, opts: { warm?: boolean } = {}): { snapshot: Snapshot; warnings: Problem[] } {
+  loadStemTable();
   const { kb, problems } = loadKnowledge(dir);
   if (!kb) throw new KnowledgeError(problems);
   const index = SearchIndex.build(kb);

@@ -144,6 +144,16 @@ export function expand(word: string, lang?: 'en' | 'da'): string[] {
   return terms;
 }
 
+/** Stems worked out before (the build's table of the shipped base's words), so they need not be again. */
+export function seedStems(known: Iterable<[string, string | null]>): void {
+  for (const [key, stem] of known) stemCache.set(key, stem);
+}
+
+/** Every stem worked out so far, as `seedStems` takes them. */
+export function knownStems(): [string, string | null][] {
+  return [...stemCache];
+}
+
 /** One language's tagged stem of a word, cached per language so indexing and questions share it. */
 function stemIn(lang: 'en' | 'da', word: string): string | null {
   const key = `${lang}:${word}`;

@@ -372,8 +372,14 @@ export class SearchIndex {
     // A part is a word of the base of four letters or more; a short one must be one as written
     // (stems of short words collide).
     const usable = (w: string) =>
-      w.length >= 4 && !isStopWord(w) && (this.bm25.df(w) > 0 || (w.length >= 6 && this.directForms(w).length > 0)) ? w : undefined;
+      w.length >= 4 && !isStopWord(w) && (this.bm25.df(w) > 0 || (w.length >= 6 && this.hasDanishForm(w))) ? w : undefined;
     return bestSplit(word, usable, usable);
+  }
+
+  /** Whether a Danish form of the word is in the base: compounds are Danish, and one stemmer is half the work of both. */
+  private hasDanishForm(word: string): boolean {
+    const stem = expand(word, 'da')[1];
+    return stem !== undefined && (this.stemGroups.get(stem)?.length ?? 0) > 0;
   }
 
   /** A term in most entries' questions (the subject's name: "nmi"), which tells no entry from another. */
