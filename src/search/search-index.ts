@@ -213,7 +213,6 @@ export class SearchIndex {
       const asked: Intent[] = [];
       const questions: number[][] = [];
       let nowCount = 0;
-      let questionCount = 0;
       /** Indexes texts into a field; a question's kind and its words are also kept for similarity. */
       const field = (texts: readonly string[], f: Field, weight: number, lang?: Lang, areQuestions = false) => {
         const bit = LANG_BIT[lang ?? 'any'];
@@ -239,7 +238,6 @@ export class SearchIndex {
             const intent = intentOf(words);
             if (intent) asked.push(intent);
             nowCount += asksAboutNow(words) ? 1 : 0;
-            questionCount++;
           }
         }
       };
@@ -254,7 +252,7 @@ export class SearchIndex {
       const counts: Partial<Record<Intent, number>> = {};
       for (const i of asked) counts[i] = (counts[i] ?? 0) + 1 / asked.length;
       this.intents.set(e.id, counts);
-      this.nowShare.set(e.id, questionCount ? nowCount / questionCount : 0);
+      this.nowShare.set(e.id, questions.length ? nowCount / questions.length : 0);
     }
     this.vocabulary = [...this.bm25.terms()].sort();
     const years = this.vocabulary.filter((w) => /^(19|20)\d\d$/.test(w)).map(Number);
