@@ -118,6 +118,11 @@ export const ScopeSchema = z
   .object({
     broader: z.array(text(60)).min(1),
     subject: z.array(text(60)).min(1),
+    /**
+     * Things the base tells only of the subjects of the entries asked about them: "lead" is
+     * answered for NMI, so "Who heads EUAM Iraq?" is declined, not answered with what EUAM is.
+     */
+    properties: z.array(text(60)).optional(),
   })
   .strict();
 

@@ -199,6 +199,8 @@ export class SearchIndex {
   /** Words naming something broader than the base's subject, and the subject's own terms. */
   private readonly broader: ReadonlySet<string>;
   private readonly subject: ReadonlySet<string>;
+  /** Terms of things the base tells only of some entries' subjects ("lead": who leads NMI, not EUAM Iraq). */
+  private readonly properties: ReadonlySet<string>;
 
   private constructor(kb: KnowledgeBase) {
     this.entries = kb.entries;
@@ -283,6 +285,7 @@ export class SearchIndex {
       }
     }
     this.subject = new Set(scopeWords(kb.scope?.subject).flatMap((w) => this.forms(w)));
+    this.properties = new Set(scopeWords(kb.scope?.properties).flatMap((w) => this.forms(w)));
     // Typos are corrected towards the base's words and every spelling the synonym table knows,
     // and, after those, towards function words: "actully" is "actually", not a word to look for.
     this.corrector = new VocabularyCorrector([
@@ -552,6 +555,8 @@ export class SearchIndex {
     const content = query.filter((w) => !isStopWord(w.word));
     const owners = this.ownersOf(content.map((w) => this.forms(w.word)));
     const contentTotal = weighted.filter((w) => !isStopWord(w.word)).reduce((s, w) => s + w.weight, 0);
+    /** The question's content words (bits) that the phrasings compared since the last reset use. */
+    let used = 0;
     /** Weighted overlap of the question with one phrasing: what both share over what either has alone. */
     const similarity = (p: Phrasing) => {
       // A question word meets a phrasing word when the phrasing word is one of its forms.
@@ -562,16 +567,20 @@ export class SearchIndex {
         if (bits) met |= bits;
         else extra += p.weights[i]!;
       }
+      used |= met;
       let shared = 0;
       for (let j = 0; j < content.length; j++) if (met & (1 << j)) shared += content[j]!.weight;
       return contentTotal > 0 ? shared / (contentTotal + 0.5 * extra) : 0;
     };
     const top = raw[0]?.score || 1;
+    const askedWith = new Map<string, number>();
     const hits: Hit[] = raw.map((r) => {
       const entry = this.entries[r.doc]!;
       const covered = query.reduce((s, w, i) => (r.matched & (1 << i) ? s + w.weight : s), 0);
       let sim = 0;
+      used = 0;
       for (const p of this.phrasingsOf(r.doc)) sim = Math.max(sim, similarity(p));
+      askedWith.set(entry.id, used);
       return { id: entry.id, score: r.score / top, similarity: sim, coverage: covered / total };
     });
     // An entry never asked the way this question asks (who/where/when/how many/why) ranks lower.
@@ -594,9 +603,13 @@ export class SearchIndex {
     // "When was NATO founded?" names NATO but nothing of the mission: it is about NATO.
     // Only what is asked counts: "Sweden's in it? I thought they weren't in NATO then" asks about NMI.
     const outOfScope = weighted.some((w) => !w.framing && this.broader.has(w.word)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
+    // "Who heads EUAM Iraq?": a property the base tells only of some subjects, asked with words of an
+    // entry never asked for it, is asked of something else.
+    const firstUses = askedWith.get(first.id) ?? 0;
+    const elsewhere = content.some((w, j) => !w.framing && !(firstUses & (1 << j)) && this.forms(w.word).some((t) => this.properties.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.
     // A question for the bot's view ("synes du …?") is about something the base does not hold.
-    const confidence = (content.length === 0 ? 0 : 1) * (outOfScope || asksForOpinion(asked) ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
+    const confidence = (content.length === 0 ? 0 : 1) * (outOfScope || elsewhere || asksForOpinion(asked) ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);
     return { hits: hits.slice(0, limit), confidence, terms };
   }
 

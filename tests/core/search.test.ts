@@ -245,6 +245,19 @@ describe('ask: declining', () => {
     expect(ask(scoped, 'What did NATO say about the mission in 2024?')).toMatchObject({ status: 'answered', id: 'new-facts' });
   });
 
+  it('declines a question asking who leads something other than what the base tells who leads', () => {
+    const dir = copyFixture();
+    const asked = ['Who leads the training sites in Baghdad, Taji and Besmaya?', 'training locations commander'];
+    // Without the declared property the training entry answers with where training happens.
+    for (const q of asked) expect(ask(buildSnapshot(dir).snapshot, q)).toMatchObject({ status: 'answered', id: 'training-locations' });
+    editFile(dir, 'sources.yaml', 'synonyms:', 'scope:\n  broader: [nato]\n  subject: [nmi, mission, iraq]\n  properties: [leads, commands]\nsynonyms:');
+    const scoped = buildSnapshot(dir).snapshot;
+    for (const q of asked) expect(ask(scoped, q).status).toBe('no_match');
+    // Who leads the mission itself, and where it trains, are still answered.
+    expect(ask(scoped, 'NMI commander')).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(scoped, 'Where does NMI train?')).toMatchObject({ status: 'answered', id: 'training-locations' });
+  });
+
   it('declines an empty question without suggestions', () => {
     const a = declines('   ');
     expect(a.suggestions).toEqual([]);
