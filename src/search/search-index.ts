@@ -603,10 +603,13 @@ export class SearchIndex {
     // "When was NATO founded?" names NATO but nothing of the mission: it is about NATO.
     // Only what is asked counts: "Sweden's in it? I thought they weren't in NATO then" asks about NMI.
     const outOfScope = weighted.some((w) => !w.framing && this.broader.has(w.word)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
-    // "Who heads EUAM Iraq?": a property the base tells only of some subjects, asked with words of an
-    // entry never asked for it, is asked of something else.
+    // "Who heads EUAM Iraq?", "How many instructors has NMI trained?": a property the base tells only
+    // of some subjects (scope.properties), or a count, asked where the best entry is never asked for
+    // it, is asked of something else.
     const firstUses = askedWith.get(first.id) ?? 0;
-    const elsewhere = content.some((w, j) => !w.framing && !(firstUses & (1 << j)) && this.forms(w.word).some((t) => this.properties.has(t)));
+    const elsewhere =
+      (intent === 'count' && !this.intents.get(first.id)?.count) ||
+      content.some((w, j) => !w.framing && !(firstUses & (1 << j)) && this.forms(w.word).some((t) => this.properties.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.
     // A question for the bot's view ("synes du …?") is about something the base does not hold.
     const confidence = (content.length === 0 ? 0 : 1) * (outOfScope || elsewhere || asksForOpinion(asked) ? OUT_OF_SCOPE : 1) * first.coverage * (SIMILARITY_FLOOR + (1 - SIMILARITY_FLOOR) * first.similarity);

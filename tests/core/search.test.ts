@@ -258,6 +258,13 @@ describe('ask: declining', () => {
     expect(ask(scoped, 'Where does NMI train?')).toMatchObject({ status: 'answered', id: 'training-locations' });
   });
 
+  it('declines a count asked of an entry never asked for one: the base does not know how many were trained', () => {
+    declines('How many soldiers were trained at the training sites?');
+    declines('training sites: how many trained?');
+    // Counts the base holds are still answered.
+    answers('How many people serve in NMI?', 'mission-size');
+  });
+
   it('declines an empty question without suggestions', () => {
     const a = declines('   ');
     expect(a.suggestions).toEqual([]);
