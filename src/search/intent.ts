@@ -26,9 +26,16 @@ export function intentOf(words: readonly string[]): Intent | null {
 }
 
 /** Words that ask about today rather than a date or a plan: "nu", "currently", "still", "i dag". */
-const NOW_WORDS = new Set(['now', 'currently', 'current', 'today', 'nowadays', 'presently', 'still', 'anymore', 'nu', 'pt', 'idag', 'stadig', 'stadigvaek', 'aktuelt', 'nuvaerende', 'fortsat']);
+const NOW_WORDS = new Set(['now', 'currently', 'current', 'today', 'nowadays', 'presently', 'still', 'anymore', 'nu', 'pt', 'idag', 'stadig', 'stadigvaek', 'aktuelt', 'nuvaerende', 'fortsat', 'atm', 'rn', 'oejeblikket']);
 
 /** Folded words before synonyms: does the question ask about today? */
 export function asksAboutNow(words: readonly string[]): boolean {
-  return words.some((w, i) => NOW_WORDS.has(w) || (w === 'dag' && words[i - 1] === 'i') || (w === 'tiden' && words[i - 1] === 'for'));
+  return words.some(
+    (w, i) =>
+      NOW_WORDS.has(w) ||
+      (w === 'dag' && words[i - 1] === 'i') ||
+      (w === 'tiden' && words[i - 1] === 'for') ||
+      (w === 'days' && words[i - 1] === 'these') ||
+      (w === 'moment' && words[i - 1] === 'the' && words[i - 2] === 'at'),
+  );
 }

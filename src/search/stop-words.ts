@@ -61,7 +61,7 @@ const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
 i sin tid|dengang i|i sidste ende|at some point|på et tidspunkt|no longer|not any longer|ikke længere|ikke mere|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
-in a few words|in plain english|in practice|i praksis|i morgen|for good|for altid|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
+in a few words|in plain english|in plain terms|in practice|i praksis|i morgen|for good|for altid|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
 }
@@ -127,7 +127,8 @@ blandt mellem gennem foran bagved imod naevne naevner naevnte naevnt snakke snak
 bestaa bestaar bestod bestaaet samlede fulde komplette oprindelig oprindeligt
 ultimo primo medio foraar foraaret sommer sommeren efteraar efteraaret vinter vinteren proeve proever
 proevede forsoege forsoeger goddag godmorgen dav kaere venlig venlige hilsen mvh
-hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara
+hur ocksaa och inte vad vem aer av egentligen ju mycket kanske bara maanga hela naer ska ger nya oever
+bot botten list liste opremse
 antal number numbers amount
 samarbejde samarbejder samarbejdet cooperate cooperates cooperation collaborate collaborates
 ren rene particular specific extra ekstra nordic nordisk nordiske scandinavian skandinavisk skandinaviske
