@@ -72,9 +72,12 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 /** One line: right per language, declines, precision. */
 export function formatSummary(r: EvalReport): string {
   const { en, da } = r.perLang;
+  const declined = `declined ${r.declines.right}/${r.declines.total} (${pct(r.declines.rate)})`;
+  // A set of near misses only: there is nothing to answer, so no accuracy or precision to show.
+  if (en.total + da.total === 0) return declined;
   return (
     `English ${en.right}/${en.total} (${pct(en.accuracy)}), Danish ${da.right}/${da.total} (${pct(da.accuracy)}), ` +
-    `declined ${r.declines.right}/${r.declines.total} (${pct(r.declines.rate)}), precision ${pct(r.precision)}`
+    `${declined}, precision ${pct(r.precision)}`
   );
 }
 

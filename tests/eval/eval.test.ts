@@ -41,6 +41,11 @@ const SETS = {
   'blind/q.yaml': { en: 0.90, da: 0.89, declined: 0.92 },
 } as const;
 
+/** Sets of questions that must all be declined (near misses and off-topic), with the same kind of floor. */
+const DECLINE_SETS = {
+  'blind/t.yaml': 0.8,
+} as const;
+
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
   const questions = readLabelled(resolve(PROJECT_ROOT, 'tests/eval', file));
   const report = evaluate(snapshot, questions);
@@ -66,5 +71,19 @@ describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
 
   it('is right far more often than wrong when it does answer', () => {
     expect(report.precision, formatReport(report)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe.each(Object.entries(DECLINE_SETS))('decline set %s', (file, floor) => {
+  const questions = readLabelled(resolve(PROJECT_ROOT, 'tests/eval', file));
+  const report = evaluate(snapshot, questions);
+
+  it('holds only questions to decline, enough of them to mean something', () => {
+    expect(questions.filter((q) => q.expect !== null)).toEqual([]);
+    expect(questions.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('declines them at least as often as last measured', () => {
+    expect(report.declines.rate, formatReport(report)).toBeGreaterThanOrEqual(floor);
   });
 });
