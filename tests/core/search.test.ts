@@ -233,6 +233,9 @@ describe('ask: declining', () => {
   it("declines a question asking for the bot's view: it holds sourced facts, not opinions", () => {
     declines('Do you think the mission should have more people?');
     declines('Synes du, at missionen skal have flere folk?');
+    // Nor advice on what the asker should do.
+    declines('Should my son serve in NMI in Baghdad?');
+    declines('Bør min søn tage med missionen til Taji?');
     // The same words asked as a fact are answered.
     answers('How many people serve in NMI?', 'mission-size');
   });
