@@ -94,6 +94,14 @@ describe('ask: finding the entry', () => {
     expect(snap.index.search('comander').terms).toEqual(['commander']);
     expect(snap.index.search('traning').terms).toEqual(['training']);
   });
+
+  it('keeps an everyday word that is one letter from a word of the base: what it cost is not what it sent', () => {
+    const dir = copyFixture();
+    editFile(dir, 'entries.yaml', '"Which country leads the mission?"', '"Which country leads the mission?", "What did Canada send?"');
+    const { index } = buildSnapshot(dir).snapshot;
+    expect(index.search('what did canada sendd').terms).toContain('send');
+    expect(index.search('what did canada spend').terms).toContain('spend');
+  });
 });
 
 describe('ask: how people word things', () => {
