@@ -134,7 +134,8 @@ samarbejde samarbejder samarbejdet cooperate cooperates cooperation collaborate 
 ren rene particular specific extra ekstra nordic nordisk nordiske scandinavian skandinavisk skandinaviske
 kontor kontoret round rounds trivia stod praecis praecist
 tomorrow entirely reelt straight belong belongs sounds soon level levels niveau niveauet aftale aftalen forever evigt
-checking diskutere diskuterer diskuterede discuss discussing discussed dengang`;
+checking diskutere diskuterer diskuterede discuss discussing discussed dengang
+regarding concerning slutningen`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));

@@ -10,7 +10,9 @@
  * ("spend" is not "send", "wounded" not "founded", "værd" not "være".)
  */
 const NOT_TYPOS = new Set(
-  `spend spends spent spending worth wage wages wounded payed vaerd`.split(' '),
+  `spend spends spent spending worth wage wages wounded payed president presidents tanks hours picked planet world
+  write decent error errors sound
+  vaerd lyder naeste invaderede iranske partier aften`.split(/\s+/),
 );
 
 /** Typos allowed by word length: none in short words, where a typo is another word ("kfor" is not "kort"). */
