@@ -248,9 +248,13 @@ describe('ask: declining', () => {
     answers('How many people serve in NMI?', 'mission-size');
   });
 
+  /** Gives a copied fixture a scope: NATO is broader than the mission, plus any further lines. */
+  const withScope = (dir: string, extra = '') =>
+    editFile(dir, 'sources.yaml', 'synonyms:', `scope:\n  broader: [nato]\n  subject: [nmi, mission, iraq]\n${extra}synonyms:`);
+
   it('declines a question about NATO itself rather than answer with an NMI fact', () => {
     const dir = copyFixture();
-    editFile(dir, 'sources.yaml', 'synonyms:', 'scope:\n  broader: [nato]\n  subject: [nmi, mission, iraq]\nsynonyms:');
+    withScope(dir);
     const scoped = buildSnapshot(dir).snapshot;
     expect(ask(scoped, 'What did NATO say in 2024?').status).toBe('no_match');
     expect(ask(scoped, 'What did NATO say about the mission in 2024?')).toMatchObject({ status: 'answered', id: 'new-facts' });
@@ -261,7 +265,7 @@ describe('ask: declining', () => {
     const asked = ['Who leads the training sites in Baghdad, Taji and Besmaya?', 'training locations commander'];
     // Without the declared property the training entry answers with where training happens.
     for (const q of asked) expect(ask(buildSnapshot(dir).snapshot, q)).toMatchObject({ status: 'answered', id: 'training-locations' });
-    editFile(dir, 'sources.yaml', 'synonyms:', 'scope:\n  broader: [nato]\n  subject: [nmi, mission, iraq]\n  properties: [leads, commands]\nsynonyms:');
+    withScope(dir, '  properties: [leads, commands]\n');
     const scoped = buildSnapshot(dir).snapshot;
     for (const q of asked) expect(ask(scoped, q).status).toBe('no_match');
     // Who leads the mission itself, and where it trains, are still answered.
