@@ -20,6 +20,7 @@ import { splitFraming } from './framing.js';
 import { asksAboutNow, intentOf, type Intent } from './intent.js';
 import { asksForOpinion } from './opinion.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
+import { inDanishSpelling } from './norwegian.js';
 import { FUNCTION_WORDS, withoutFillerPhrases } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
@@ -93,6 +94,24 @@ const WARM_ASKED_UP_TO = 200;
 const WARM_QUESTIONS_PER_LANGUAGE = 16;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win (on every labelled set, 6 gives the same answers as 8). */
 const CANDIDATES = 6;
+/** Question words a hurried typist drops a letter from; folded. */
+const QUESTION_WORDS = new Set('how who what when where which why many much hvem hvad hvor hvornaar hvorfor hvilke hvilken mange'.split(' '));
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage"): only these few
+ * words are filled in, as few short words are a letter short of one of them.
+ */
+function filledQuestionWord(word: string): string | undefined {
+  if (word.length > 4 || !/^[a-z]+$/.test(word) || isStopWord(word)) return undefined;
+  for (let i = 0; i <= word.length; i++) {
+    for (const c of LETTERS) {
+      const w = word.slice(0, i) + c + word.slice(i);
+      if (QUESTION_WORDS.has(w)) return w;
+    }
+  }
+  return undefined;
+}
 /** Each half of a split compound counts a little less than a word spelled out. */
 const COMPOUND_PART_WEIGHT = 0.85;
 
@@ -473,6 +492,8 @@ export class SearchIndex {
    * function word of too many real words: "Kina" → "kinda", "tank" → "thank".)
    */
   private shortTypo(word: string): string | undefined {
+    const question = filledQuestionWord(word);
+    if (question) return question;
     if (word.length < 3 || word.length > 4) return undefined;
     const fits = (w: string) => w !== word && (FUNCTION_WORDS.has(w) || this.known(w) || this.synonyms.knows(w));
     for (let i = 0; i + 1 < word.length; i++) {
@@ -495,7 +516,7 @@ export class SearchIndex {
   private weigh(text: string, names: ReadonlySet<string>): Weighted[] {
     const unknownIdf = this.bm25.idf(0);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = withoutFillerPhrases(unjoined(tokens(text))).map((w) => {
+    const spelled = withoutFillerPhrases(unjoined(inDanishSpelling(tokens(text)))).map((w) => {
       if (isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w)) return w;
       // Known only through a stem ("egenlig" → da:egen), a word a letter away from a function word is that word misspelt.
       if (this.known(w)) {
@@ -537,7 +558,8 @@ export class SearchIndex {
       const full = (w.unknown && names.has(w.word) && !home.has(w.word)) || (pointsBack && !w.unknown);
       if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, full ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, !pointsBack));
     }
-    const asWritten = tokens(pointsBack ? question : asking);
+    // The kind of question from its question words as meant: "hvor mage" asks how many.
+    const asWritten = tokens(pointsBack ? question : asking).map((w) => (this.known(w) ? w : (filledQuestionWord(w) ?? w)));
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
     const terms = weighted.map((w) => w.word);
