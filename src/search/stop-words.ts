@@ -135,7 +135,8 @@ ren rene particular specific extra ekstra nordic nordisk nordiske scandinavian s
 kontor kontoret round rounds trivia stod praecis praecist
 tomorrow entirely reelt straight belong belongs sounds soon level levels niveau niveauet aftale aftalen forever evigt
 checking diskutere diskuterer diskuterede discuss discussing discussed dengang
-regarding concerning slutningen`;
+regarding concerning slutningen
+brief briefly concise concisely basic basics overordnet overordnede overordnede principal saetning saetninger`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
