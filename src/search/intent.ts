@@ -6,6 +6,7 @@ export type Intent = 'who' | 'where' | 'when' | 'count' | 'why';
 
 /** "What …", "which …", "hvad …": the question's own word asks for a thing, so a later "when it took over" is not what it asks. */
 const ASKS_FOR_A_THING = new Set(['what', 'whats', 'which', 'hvad', 'hvilken', 'hvilke', 'hvilket']);
+const COUNT_NOUNS = new Set(['number', 'antal', 'antallet']);
 const TIME_WORDS = new Set(['year', 'years', 'date', 'dates', 'month', 'aar', 'aarstal', 'dato', 'datoer', 'maaned']);
 
 /** Folded words (æ→ae, ø→oe, å→aa) before synonyms. The first question word decides. */
@@ -13,7 +14,8 @@ export function intentOf(words: readonly string[]): Intent | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (ASKS_FOR_A_THING.has(w)) return next && TIME_WORDS.has(next) ? 'when' : null;
+    // "What's the total number of …", "hvad er antallet af …": a count asked with "what".
+    if (ASKS_FOR_A_THING.has(w)) return next && TIME_WORDS.has(next) ? 'when' : words.slice(i + 1, i + 5).some((x) => COUNT_NOUNS.has(x)) ? 'count' : null;
     if ((w === 'how' && (next === 'many' || next === 'much' || next === 'big' || next === 'large')) || w === 'antal' || w === 'number') return 'count';
     if (w === 'hur' && (next === 'mange' || next === 'maanga')) return 'count';
     if (w === 'hvor') return next === 'mange' || next === 'meget' || next === 'stor' || next === 'store' ? 'count' : next === 'laenge' ? 'when' : 'where';

@@ -12,6 +12,7 @@
 const NOT_TYPOS = new Set(
   `spend spends spent spending worth wage wages wounded payed president presidents tanks hours picked planet world
   write decent error errors sound
+  movie movies
   vaerd lyder naeste invaderede iranske partier aften`.split(/\s+/),
 );
 
