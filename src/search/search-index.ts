@@ -16,6 +16,7 @@ import { Bm25, FIELDS, MAX_QUERY_WORDS, type Field } from './bm25.js';
 import { titleOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Entry, Lang } from '../knowledge/schema.js';
 import { withoutRuledOut } from './contrast.js';
+import { markReferences, referredName } from './reference.js';
 import { splitFraming } from './framing.js';
 import { asksAboutNow, intentOf, type Intent } from './intent.js';
 import { asksForOpinion } from './opinion.js';
@@ -211,6 +212,8 @@ export class SearchIndex {
   /** Per term number, which of the question's words it is a form of (bit i: word i); kept between searches. */
   private owners: Uint32Array = new Uint32Array(0);
   private ownersSet: number[] = [];
+  /** The base's words written with a capital inside a sentence, as canonical words. */
+  private readonly capitalized = new Set<string>();
   /** Per term number, how many entries' questions use it. */
   private readonly askedIn: Int32Array;
   /** Per entry, the share of its questions that name nothing but the subject ("What is NMI?"). */
@@ -227,6 +230,13 @@ export class SearchIndex {
     this.synonyms = new SynonymMap(kb.synonyms);
     const scopeWords = (ws: readonly string[] = []) => ws.flatMap((w) => analyze(w, this.synonyms));
     this.broader = new Set(scopeWords(kb.scope?.broader));
+    // The subject's names ("help from NATO", "home from Iraq") are everywhere; no point of reference.
+    const scope = new Set([...this.broader, ...scopeWords(kb.scope?.subject)]);
+    for (const e of kb.entries) {
+      for (const text of [...e.questions.en, ...e.questions.da, e.answer.en, e.answer.da]) {
+        for (const w of namesIn(text)) if (!scope.has(this.synonyms.one(w))) this.capitalized.add(this.synonyms.one(w));
+      }
+    }
     /** Per term number, the languages whose stems already point to it (bit 1 en, 2 da, 4 either). */
     const grouped: number[] = [];
     const LANG_BIT = { en: 1, da: 2, any: 4 } as const;
@@ -240,7 +250,7 @@ export class SearchIndex {
         for (const text of texts) {
           const words = tokens(text);
           const ids: number[] = [];
-          for (const w of this.synonyms.apply(words)) {
+          for (const w of markReferences(this.synonyms.apply(words), this.isName)) {
             const id = this.bm25.addTerm(w, f, weight);
             ids.push(id);
             // Index the word once; its stems point back to it, so other forms find it at query time.
@@ -312,6 +322,9 @@ export class SearchIndex {
       ...[...FUNCTION_WORDS].filter((w) => w.length >= 5),
     ]);
   }
+
+  /** A name the synonym table writes one way and the base writes with a capital (a country, a person), not a month. */
+  private readonly isName = (w: string) => this.capitalized.has(w) && this.synonyms.isCanonical(w) && !MONTHS.has(w);
 
   /** fuse.js over the titles, for suggestions that tolerate typos; built on first use. */
   private titles(lang: Lang): Fuse<{ id: string; title: string }> {
@@ -525,7 +538,8 @@ export class SearchIndex {
       }
       return this.corrector.correct(w) ?? (names.has(w) ? undefined : this.shortTypo(w)) ?? w;
     });
-    const words = [...new Set(this.synonyms.apply(spelled))];
+    // A reference name the base never uses as one ("after Sweden") is read as the name.
+    const words = [...new Set(markReferences(this.synonyms.apply(spelled), this.isName).map((w) => (this.known(w) ? w : (referredName(w) ?? w))))];
     return words.flatMap((word, i): Weighted[] => {
       const stop = isStopWord(word);
       if (this.known(word)) return [weightedWord(word, stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word))];
