@@ -18,6 +18,9 @@ describe('intentOf: what kind of answer a question wants', () => {
     ['hvad sendte danmark da de overtog kommandoen', null],
     ['What year did NMI start?', 'when'],
     ['so when did nmi start', 'when'],
+    // A count asked with "what": "the number of", "antallet af".
+    ["What's the total number of soldiers trained?", 'count'],
+    ['hvad er antallet af danske soldater', 'count'],
   ] as const)('%s → %s', (q, intent) => {
     expect(intentOf(tokens(q))).toBe(intent);
   });

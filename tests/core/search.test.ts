@@ -134,6 +134,49 @@ describe('ask: how people word things', () => {
     expect(snap.index.search('does nmi have a tank').terms).toContain('tank');
   });
 
+  it('fills in a question word typed a letter short, also for the kind of question it asks', () => {
+    expect(snap.index.search('hw many staff does nmi have').terms).toContain('how');
+    answers('hw many staff does nmi have', 'mission-size');
+    // "hvor mage" asks how many, not where.
+    answers('hvor mage ansatte har nmi', 'mission-size');
+    expect(ask(snap, 'hvor mage er med i nmi').id).toBe('mission-size');
+  });
+
+  it('reads Norwegian spellings as the Danish words', () => {
+    expect(snap.index.search('hvem leder misjonen').terms).toEqual(snap.index.search('hvem leder missionen').terms);
+    answers('Hvor mange er med i misjonen nå?', 'mission-size');
+  });
+
+  it('reads words that only ask for brevity as framing', () => {
+    answers('Briefly, who leads NMI?', 'who-leads');
+    answers('Hvem leder helt overordnet NMI?', 'who-leads');
+  });
+
+  it('tells a question about a country from one about whoever came before or after it', () => {
+    const dir = copyFixture();
+    editFile(dir, 'sources.yaml', 'synonyms:', 'synonyms:\n  - canonical: denmark\n    variants: ["danmark", "danish", "danes", "danske", "danskerne"]');
+    editFile(dir, 'entries.yaml', '"Which country leads the mission?"', '"Which country leads the mission?", "Who led NMI before Denmark?", "Who took over NMI after Denmark?"');
+    editFile(dir, 'entries.yaml', '"Hvilket land leder missionen?"', '"Hvilket land leder missionen?", "Hvem ledede NMI før Danmark?", "Hvem overtog NMI efter Danmark?"');
+    appendFileSync(
+      join(dir, 'entries.yaml'),
+      `  - id: danish-command
+    questions:
+      en: ["When did Denmark lead NMI?", "Danish command of NMI", "Which country did Denmark take over from?", "How long did Denmark lead NMI?", "Danish commanders of NMI", "When did Denmark hand NMI over to Canada?"]
+      da: ["Hvornår ledede Danmark NMI?", "Dansk ledelse af NMI", "Hvem overtog Danmark ledelsen fra?", "Hvor længe ledede Danmark NMI?", "Danske chefer for NMI", "Hvornår afleverede Danmark NMI?"]
+    answer:
+      en: "Denmark led NMI from Canada's handover in November 2020 to May 2022."
+      da: "Danmark ledede NMI fra Canadas overdragelse i november 2020 til maj 2022."
+    sources: [{ id: article }]
+    asOf: "2020-03-04"
+`,
+    );
+    const withDenmark = buildSnapshot(dir).snapshot;
+    const asked = ['Who led the mission before Denmark?', 'hvem overtog efter danskerne', 'From which country did Denmark take over the lead?', 'Hvem overtog Danmark ledelsen fra?'];
+    expect(asked.map((q) => ask(withDenmark, q).id)).toEqual(['who-leads', 'who-leads', 'danish-command', 'danish-command']);
+    // A name the base never writes after "before"/"after" is read as the name.
+    expect(withDenmark.index.search('Did NMI train in Baghdad after Taji?').terms).toContain('taji');
+  });
+
   it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
     answers('Who actully leads NMI?', 'who-leads');
     answers('Who basically leads NMI?', 'who-leads');
