@@ -10,9 +10,10 @@ const SUFFIX = 'ref';
 /** Canonical names (after synonyms) that follow a reference word get the suffix; others stay. */
 export function markReferences(words: string[], isName: (w: string) => boolean): string[] {
   let out: string[] | undefined;
-  for (let i = 1; i < words.length; i++) {
-    const before = ARTICLES.has(words[i - 1]!) ? words[i - 2] : words[i - 1];
-    if (before !== undefined && REFERENCE_WORDS.has(before) && isName(words[i]!)) (out ??= [...words])[i] = words[i] + SUFFIX;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!REFERENCE_WORDS.has(words[i]!)) continue;
+    const j = ARTICLES.has(words[i + 1]!) ? i + 2 : i + 1;
+    if (j < words.length && isName(words[j]!)) (out ??= [...words])[j] = words[j] + SUFFIX;
   }
   return out ?? words;
 }

@@ -231,8 +231,9 @@ export class SearchIndex {
     const scopeWords = (ws: readonly string[] = []) => ws.flatMap((w) => analyze(w, this.synonyms));
     this.broader = new Set(scopeWords(kb.scope?.broader));
     // The subject's names ("help from NATO", "home from Iraq") are everywhere; no point of reference.
+    // A name is a canonical spelling, so a base without synonyms has none to look for.
     const scope = new Set([...this.broader, ...scopeWords(kb.scope?.subject)]);
-    for (const e of kb.entries) {
+    for (const e of kb.synonyms.length ? kb.entries : []) {
       for (const text of [...e.questions.en, ...e.questions.da, e.answer.en, e.answer.da]) {
         for (const w of namesIn(text)) if (!scope.has(this.synonyms.one(w))) this.capitalized.add(this.synonyms.one(w));
       }
