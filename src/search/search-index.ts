@@ -537,7 +537,7 @@ export class SearchIndex {
         const fixed = this.bm25.df(w) === 0 ? this.corrector.correct(w) : undefined;
         return fixed && FUNCTION_WORDS.has(fixed) ? fixed : w;
       }
-      return this.corrector.correct(w) ?? (names.has(w) ? undefined : this.shortTypo(w)) ?? w;
+      return this.corrector.correct(w) ?? this.shortTypo(w) ?? w;
     });
     // A reference name the base never uses as one ("after Sweden") is read as the name.
     const words = [...new Set(markReferences(this.synonyms.apply(spelled), this.isName).map((w) => (this.known(w) ? w : (referredName(w) ?? w))))];

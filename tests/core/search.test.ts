@@ -128,6 +128,8 @@ describe('ask: how people word things', () => {
     // Short words are never corrected by edit distance, but these are typos of their own.
     expect(answers('hwo leads the mission', 'who-leads').confidence).toBeGreaterThan(0.9);
     answers('hvme styrer missionen', 'who-leads');
+    // A name of the base is corrected like any word: "Taij" is Taji, capital or not.
+    answers('Do they train at Taij?', 'training-locations');
     expect(snap.index.search('how many staf does nmi have').terms).toContain('staff');
     answers('how many staf does nmi have', 'mission-size');
     // One letter more is not a typo rule: it makes a function word of real words ("tank" → "thank").
