@@ -54,7 +54,8 @@ sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 ift mht dvs iflg ifm bla
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet hen
-dens dets udover derudover oppe slet vaek`;
+dens dets udover derudover oppe slet vaek
+ae noej ta`;
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */
 const FILLER_PHRASES = new Map<string, string[][]>();
@@ -136,7 +137,8 @@ kontor kontoret round rounds trivia stod praecis praecist
 tomorrow entirely reelt straight belong belongs sounds soon level levels niveau niveauet aftale aftalen forever evigt
 checking diskutere diskuterer diskuterede discuss discussing discussed dengang
 regarding concerning slutningen
-brief briefly concise concisely basic basics overordnet overordnede overordnede principal saetning saetninger`;
+brief briefly concise concisely basic basics overordnet overordnede principal saetning saetninger
+lt gen gl genlt genmaj gm brig col`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
