@@ -113,6 +113,8 @@ function filledQuestionWord(word: string): string | undefined {
   }
   return undefined;
 }
+/** A name in at least this share of an entry's questions is what the entry is about. */
+const SUBJECT_SHARE = 0.5;
 /** Each half of a split compound counts a little less than a word spelled out. */
 const COMPOUND_PART_WEIGHT = 0.85;
 
@@ -212,6 +214,8 @@ export class SearchIndex {
   /** Per term number, which of the question's words it is a form of (bit i: word i); kept between searches. */
   private owners: Uint32Array = new Uint32Array(0);
   private ownersSet: number[] = [];
+  private readonly namesAsked = new Map<string, Map<string, number>>();
+  private readonly docOf: ReadonlyMap<string, number>;
   /** The base's words written with a capital inside a sentence, as canonical words. */
   private readonly capitalized = new Set<string>();
   /** Per term number, how many entries' questions use it. */
@@ -230,14 +234,26 @@ export class SearchIndex {
     this.synonyms = new SynonymMap(kb.synonyms);
     const scopeWords = (ws: readonly string[] = []) => ws.flatMap((w) => analyze(w, this.synonyms));
     this.broader = new Set(scopeWords(kb.scope?.broader));
-    // The subject's names ("help from NATO", "home from Iraq") are everywhere; no point of reference.
-    // A name is a canonical spelling, so a base without synonyms has none to look for.
+    this.docOf = new Map(kb.entries.map((e, doc) => [e.id, doc]));
+    // Names: canonical spellings the English answers write with a capital at least as often as
+    // without ("Denmark", "Danish"; not "lead", though a title writes "Lead"). The subject's names
+    // ("help from NATO", "home from Iraq") are everywhere: no point of reference. A base without
+    // synonyms has no canonical spellings to look for.
     const scope = new Set([...this.broader, ...scopeWords(kb.scope?.subject)]);
+    /** Per canonical word, capitals minus lower-case spellings (a sentence's first word tells nothing). */
+    const capitals = new Map<string, number>();
     for (const e of kb.synonyms.length ? kb.entries : []) {
-      for (const text of [...e.questions.en, ...e.questions.da, e.answer.en, e.answer.da]) {
-        for (const w of namesIn(text)) if (!scope.has(this.synonyms.one(w))) this.capitalized.add(this.synonyms.one(w));
+      for (const text of [e.answer.en, ...(e.developments ?? []).map((d) => d.en)]) {
+        for (const m of text.matchAll(/(^|[.!?:]\s+|\s)([\p{L}\p{N}]+)/gu)) {
+          const first = m[2]![0]!;
+          const capital = first !== first.toLowerCase();
+          if (capital && (m[1] === '' || /[.!?:]/.test(m[1]!))) continue;
+          const w = this.synonyms.one(tokens(m[2]!)[0]!);
+          capitals.set(w, (capitals.get(w) ?? 0) + (capital ? 1 : -1));
+        }
       }
     }
+    for (const [w, n] of capitals) if (n >= 0 && !scope.has(w) && this.synonyms.isCanonical(w)) this.capitalized.add(w);
     /** Per term number, the languages whose stems already point to it (bit 1 en, 2 da, 4 either). */
     const grouped: number[] = [];
     const LANG_BIT = { en: 1, da: 2, any: 4 } as const;
@@ -463,6 +479,21 @@ export class SearchIndex {
     return list;
   }
 
+  /** The names (see isName) an entry's questions use, each with the share of its questions that use it. */
+  private namesAskedOf(id: string): Map<string, number> {
+    let named = this.namesAsked.get(id);
+    if (!named) {
+      named = new Map();
+      const terms = this.bm25.terms();
+      const questions = this.questionTerms[this.docOf.get(id)!]!;
+      for (const ids of questions) {
+        for (const t of new Set(ids)) if (this.isName(terms[t]!)) named.set(terms[t]!, (named.get(terms[t]!) ?? 0) + 1 / questions.length);
+      }
+      this.namesAsked.set(id, named);
+    }
+    return named;
+  }
+
   /** Marks each term with the question's words it is a form of (bit i: word i); clears the last question's marks first. */
   private ownersOf(formsPerWord: readonly string[][]): Uint32Array {
     const n = this.bm25.terms().length;
@@ -644,7 +675,15 @@ export class SearchIndex {
     // of some subjects (scope.properties), or a count, asked where the best entry is never asked for
     // it, is asked of something else.
     const firstUses = askedWith.get(first.id) ?? 0;
+    // "How many helicopters did Italy send?": a name the best entry is never asked with, where most of
+    // its questions name someone the question does not: the same thing asked of someone else.
+    const named = this.namesAskedOf(first.id);
+    const otherSubject =
+      named.size > 0 &&
+      content.some((w, j) => !w.framing && !(firstUses & (1 << j)) && this.isName(w.word)) &&
+      [...named].some(([name, share]) => share >= SUBJECT_SHARE && !content.some((w) => w.word === name));
     const elsewhere =
+      otherSubject ||
       (intent === 'count' && !this.intents.get(first.id)?.count) ||
       content.some((w, j) => !w.framing && !(firstUses & (1 << j)) && this.forms(w.word).some((t) => this.properties.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.

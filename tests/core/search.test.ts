@@ -30,6 +30,28 @@ function declines(question: string, opts: Parameters<typeof ask>[2] = {}): Answe
   return a;
 }
 
+/** The fixture plus Denmark and Italy as names, and an entry on Denmark's command that Italy took over. */
+function fixtureWithDanishCommand() {
+  const dir = copyFixture();
+  editFile(dir, 'sources.yaml', 'synonyms:', 'synonyms:\n  - canonical: denmark\n    variants: ["danmark", "danish", "danes", "danske", "danskerne"]\n  - canonical: italy\n    variants: ["italien", "italian"]');
+  editFile(dir, 'entries.yaml', '"Which country leads the mission?"', '"Which country leads the mission?", "Who led NMI before Denmark?", "Who took over NMI after Denmark?"');
+  editFile(dir, 'entries.yaml', '"Hvilket land leder missionen?"', '"Hvilket land leder missionen?", "Hvem ledede NMI før Danmark?", "Hvem overtog NMI efter Danmark?"');
+  appendFileSync(
+    join(dir, 'entries.yaml'),
+    `  - id: danish-command
+    questions:
+      en: ["When did Denmark lead NMI?", "Danish command of NMI", "Which country did Denmark take over from?", "How long did Denmark lead NMI?", "Danish commanders of NMI", "When did Denmark hand NMI over to Canada?"]
+      da: ["Hvornår ledede Danmark NMI?", "Dansk ledelse af NMI", "Hvem overtog Danmark ledelsen fra?", "Hvor længe ledede Danmark NMI?", "Danske chefer for NMI", "Hvornår afleverede Danmark NMI?"]
+    answer:
+      en: "NMI was led by Denmark from Canada's handover in November 2020 to May 2022, when Italy took over."
+      da: "Danmark ledede NMI fra Canadas overdragelse i november 2020 til maj 2022, da Italien overtog."
+    sources: [{ id: article }]
+    asOf: "2020-03-04"
+`,
+  );
+  return buildSnapshot(dir).snapshot;
+}
+
 describe('ask: finding the entry', () => {
   it.each([
     ['Who leads NMI?', 'who-leads'],
@@ -155,24 +177,7 @@ describe('ask: how people word things', () => {
   });
 
   it('tells a question about a country from one about whoever came before or after it', () => {
-    const dir = copyFixture();
-    editFile(dir, 'sources.yaml', 'synonyms:', 'synonyms:\n  - canonical: denmark\n    variants: ["danmark", "danish", "danes", "danske", "danskerne"]');
-    editFile(dir, 'entries.yaml', '"Which country leads the mission?"', '"Which country leads the mission?", "Who led NMI before Denmark?", "Who took over NMI after Denmark?"');
-    editFile(dir, 'entries.yaml', '"Hvilket land leder missionen?"', '"Hvilket land leder missionen?", "Hvem ledede NMI før Danmark?", "Hvem overtog NMI efter Danmark?"');
-    appendFileSync(
-      join(dir, 'entries.yaml'),
-      `  - id: danish-command
-    questions:
-      en: ["When did Denmark lead NMI?", "Danish command of NMI", "Which country did Denmark take over from?", "How long did Denmark lead NMI?", "Danish commanders of NMI", "When did Denmark hand NMI over to Canada?"]
-      da: ["Hvornår ledede Danmark NMI?", "Dansk ledelse af NMI", "Hvem overtog Danmark ledelsen fra?", "Hvor længe ledede Danmark NMI?", "Danske chefer for NMI", "Hvornår afleverede Danmark NMI?"]
-    answer:
-      en: "Denmark led NMI from Canada's handover in November 2020 to May 2022."
-      da: "Danmark ledede NMI fra Canadas overdragelse i november 2020 til maj 2022."
-    sources: [{ id: article }]
-    asOf: "2020-03-04"
-`,
-    );
-    const withDenmark = buildSnapshot(dir).snapshot;
+    const withDenmark = fixtureWithDanishCommand();
     const asked = ['Who led the mission before Denmark?', 'hvem overtog efter danskerne', 'From which country did Denmark take over the lead?', 'Hvem overtog Danmark ledelsen fra?'];
     expect(asked.map((q) => ask(withDenmark, q).id)).toEqual(['who-leads', 'who-leads', 'danish-command', 'danish-command']);
     // A name the base never writes after "before"/"after" is read as the name.
@@ -323,6 +328,13 @@ describe('ask: declining', () => {
     declines('training sites: how many trained?');
     // Counts the base holds are still answered.
     answers('How many people serve in NMI?', 'mission-size');
+  });
+
+  it("declines what an entry tells of one country when asked of another it never names", () => {
+    const snapshot = fixtureWithDanishCommand();
+    expect(ask(snapshot, 'How long did Denmark lead NMI?').id).toBe('danish-command');
+    expect(ask(snapshot, 'How long did Italy lead NMI?').status).toBe('no_match');
+    expect(ask(snapshot, 'Hvor længe ledede Italien NMI?').status).toBe('no_match');
   });
 
   it('declines an empty question without suggestions', () => {
