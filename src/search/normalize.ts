@@ -176,9 +176,11 @@ export function analyze(text: string, synonyms: SynonymMap): string[] {
 }
 
 /** Set phrases often typed as one word ("er den stadig igang", "takeover"), split as written properly. */
-const JOINED = new Map(
-  ['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen', 'take over'].map((p) => [p.replace(/ /g, ''), p.split(' ')]),
-);
+const JOINED = new Map<string, readonly string[]>([
+  ...['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen', 'take over'].map((p) => [p.replace(/ /g, ''), p.split(' ')] as const),
+  // "whats" is "what's" typed without the apostrophe, which the cleaning drops with its s.
+  ...['what', 'who', 'how', 'where', 'when', 'that'].map((w) => [`${w}s`, [w]] as const),
+]);
 
 /**
  * The words of plain ASCII text without apostrophes, in one pass; undefined for
