@@ -62,7 +62,7 @@ const FILLER_PHRASES = new Map<string, string[][]>();
 for (const phrase of `in the first place|first of all|by the way|at all|back then|back in|as well|for that matter|
 the thing is|to be honest|in the end|at the end of the day|i det hele taget|først og fremmest|for den sags skyld|
 i sin tid|dengang i|i sidste ende|at some point|på et tidspunkt|no longer|not any longer|ikke længere|ikke mere|når alt kommer til alt|i så fald|if so|on earth|in the world|in a nutshell|in short|in brief|
-in a few words|in plain english|in plain terms|in practice|i praksis|i morgen|for good|for altid|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
+in a few words|in plain english|to what extent|i hvilken grad|i hvilket omfang|in plain terms|in practice|i praksis|i morgen|for good|for altid|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
 }
@@ -138,7 +138,8 @@ tomorrow entirely reelt straight belong belongs sounds soon level levels niveau 
 checking diskutere diskuterer diskuterede discuss discussing discussed dengang
 regarding concerning slutningen
 brief briefly concise concisely basic basics overordnet overordnede principal saetning saetninger
-lt gen gl genlt genmaj gm brig col`;
+lt gen gl genlt genmaj gm brig col
+similar lignende tilsvarende equivalent counterpart`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
