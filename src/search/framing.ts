@@ -1,8 +1,9 @@
 // A question often comes wrapped in sentences that only frame it: "I'm prepping
 // a podcast. Which documents are your answers based on?", "did nato pull out or
 // what? heard it on the radio". The sentences that ask say what is wanted; the
-// rest is context. A colon ends a sentence only after one about the asker, and a
-// dash also after a greeting ("hej fra Sisimiut – hvor mange …?"): before other
+// rest is context. A colon ends a sentence after one about the asker or before a
+// whole question ("Til brug for et talepapir: hvad er formålet …?"), and a dash
+// after a greeting or the asker ("hej fra Sisimiut – hvor mange …?"): before other
 // colons and dashes comes the topic as often as not ("Not the whole contribution,
 // only the helicopters: how many?", "current COM NMI – which nation holds it?").
 
@@ -33,6 +34,9 @@ function asks(sentence: string): boolean {
 /** Without a question mark, a sentence asks when it holds a question word ("Kære bot. … vide, hvad det er. Tak."). */
 const holdsAQuestionWord = (sentence: string) => sentence.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
 
+/** Question words that open a question of its own after a colon. */
+const QUESTION_OPENERS = String.raw`(?:[Ww]ho|[Ww]hat|[Ww]hen|[Ww]here|[Ww]hy|[Hh]ow|[Ww]hich|[Hh]vem|[Hh]vad|[Hh]vorn[åa]a?r|[Hh]vor|[Hh]vorfor|[Hh]vordan|[Hh]vilke[nt]?)`;
+
 /** Words that speak of the asker, and greetings. */
 const ASKER = String.raw`(?:[Ii]|[Ii]'?m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Vv]i|[Vv]ores)`;
 const GREETING = String.raw`(?:[Hh]ej|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ilsen|[Gg]reetings)`;
@@ -51,6 +55,8 @@ const SENTENCE_END = new RegExp(
     String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+`,
     String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})`,
     String.raw`(?<=:)(?<=^[^:?!]*\b${ASKER}\b[^:?!]*:)\s+`,
+    // …and any colon before a whole question ("Til brug for et talepapir: hvad er …?").
+    String.raw`(?<=:)\s+(?=(?:${QUESTION_OPENERS})\s+\p{L}+\s+\p{L}+)`,
     String.raw`(?=\s+[–—-]\s)(?<=^[^:?!–—]*\b(?:${ASKER}|${GREETING})\b[^:?!–—]*)\s+[–—-]\s+`,
   ].join('|'),
   'u',

@@ -23,6 +23,8 @@ describe('splitFraming', () => {
     // A colon ends a sentence about the asker; a sentence may start in lower case.
     ['Jeg forbereder et interview: Hvem leder NMI?', 'Hvem leder NMI?', 'Jeg forbereder et interview:'],
     ['jeg skriver en opgave om NMI. hvem leder den', 'hvem leder den', 'jeg skriver en opgave om NMI.'],
+    // …and so does a colon before a whole question.
+    ['Til brug for et talepapir: hvad er formålet med NMI?', 'hvad er formålet med NMI?', 'Til brug for et talepapir:'],
     // Abbreviations end no sentence.
     ['How many U.S. troops are in NMI?', 'How many U.S. troops are in NMI?', ''],
     ['Er der ca. 500 i NMI? Jeg spørger for en ven.', 'Er der ca. 500 i NMI?', 'Jeg spørger for en ven.'],
