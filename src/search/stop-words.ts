@@ -139,7 +139,8 @@ checking diskutere diskuterer diskuterede discuss discussing discussed dengang
 regarding concerning slutningen
 brief briefly concise concisely basic basics overordnet overordnede principal saetning saetninger
 lt gen gl genlt genmaj gm brig col
-similar lignende tilsvarende equivalent counterpart`;
+similar lignende tilsvarende equivalent counterpart
+role roles rolle rollen play plays played spiller spillede`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
