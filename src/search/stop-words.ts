@@ -99,7 +99,7 @@ export function withoutFillerPhrases(words: readonly string[]): string[] {
  */
 const ASKERS = `brother brothers sister sisters son sons daughter daughters dad father mom mum mother husband wife
 boyfriend girlfriend kid kids child children family uncle aunt cousin nephew niece grandson granddaughter grandchild
-bror broder soester soen soenner datter doetre kone kaereste barn boern familie familien onkel moster faster farbror
+mor mors bror broder soester soen soenner datter doetre kone kaereste barn boern familie familien onkel moster faster farbror
 morbror faetter kusine nevoe barnebarn boerneboern bedstemor bedstefar mormor morfar farmor farfar
 grandma grandpa grandmother grandfather retired pensioner pensioneret pensionist studerende
 journalist reporter researcher forsker moderator gymnasieelev skoleelev patron patrons librarian
