@@ -97,6 +97,7 @@ const WARM_QUESTIONS_PER_LANGUAGE = 16;
 const CANDIDATES = 6;
 /** Question words a hurried typist drops a letter from; folded. */
 const QUESTION_WORDS = new Set('how who what when where which why many much hvem hvad hvor hvornaar hvorfor hvilke hvilken mange'.split(' '));
+const KIND_WORDS = new Set(['many', 'much', 'when', 'hvem', 'hvor']);
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
@@ -109,6 +110,16 @@ function filledQuestionWord(word: string): string | undefined {
     for (const c of LETTERS) {
       const w = word.slice(0, i) + c + word.slice(i);
       if (QUESTION_WORDS.has(w)) return w;
+    }
+  }
+  // …or hits a wrong letter in one that says what kind of answer is wanted ("meny", "whem"); not
+  // "what" or "hvad", a letter away from everyday words ("chat", "kvad").
+  if (word.length === 4) {
+    for (let i = 0; i < 4; i++) {
+      for (const c of LETTERS) {
+        const w = word.slice(0, i) + c + word.slice(i + 1);
+        if (w !== word && KIND_WORDS.has(w)) return w;
+      }
     }
   }
   return undefined;

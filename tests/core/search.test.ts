@@ -164,6 +164,9 @@ describe('ask: how people word things', () => {
     // "hvor mage" asks how many, not where.
     answers('hvor mage ansatte har nmi', 'mission-size');
     expect(ask(snap, 'hvor mage er med i nmi').id).toBe('mission-size');
+    // A wrong letter in "many" or "hvem" too, not in "what" ("chat" is a word).
+    answers('how meny people serve in nmi', 'mission-size');
+    expect(snap.index.search('chat about nmi').terms).toContain('chat');
   });
 
   it('reads Norwegian spellings as the Danish words', () => {
