@@ -165,6 +165,7 @@ describe('ask: how people word things', () => {
     answers('hvor mage ansatte har nmi', 'mission-size');
     expect(ask(snap, 'hvor mage er med i nmi').id).toBe('mission-size');
     // A wrong letter in "many" or "hvem" too, not in "what" ("chat" is a word).
+    expect(snap.index.search('how meny people serve in nmi').terms).toContain('many');
     answers('how meny people serve in nmi', 'mission-size');
     expect(snap.index.search('chat about nmi').terms).toContain('chat');
   });
