@@ -96,30 +96,27 @@ const WARM_QUESTIONS_PER_LANGUAGE = 16;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win (on every labelled set, 6 gives the same answers as 8). */
 const CANDIDATES = 6;
 /** Question words a hurried typist drops a letter from; folded. */
-const QUESTION_WORDS = new Set('how who what when where which why many much hvem hvad hvor hvornaar hvorfor hvilke hvilken mange'.split(' '));
-const KIND_WORDS = new Set(['many', 'much', 'when', 'hvem', 'hvor']);
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const QUESTION_WORDS = 'how who what when where which why many much hvem hvad hvor hvornaar hvorfor hvilke hvilken mange'.split(' ');
+/** Those that say what kind of answer is wanted: a wrong letter in them is read too, not in "what" or "hvad", a letter from everyday words ("chat", "kvad"). */
+const KIND_WORDS = ['many', 'much', 'when', 'hvem', 'hvor'];
+/** Each question word with a letter left out, and each kind word with one letter unknown ("m?ny"), to the word. */
+const SHORT_OF = new Map<string, string>();
+for (const w of QUESTION_WORDS) for (let i = 0; i < w.length; i++) if (!SHORT_OF.has(w.slice(0, i) + w.slice(i + 1))) SHORT_OF.set(w.slice(0, i) + w.slice(i + 1), w);
+for (const w of KIND_WORDS) for (let i = 0; i < w.length; i++) SHORT_OF.set(`${w.slice(0, i)}?${w.slice(i + 1)}`, w);
 
 /**
- * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage"): only these few
- * words are filled in, as few short words are a letter short of one of them.
+ * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage") or, in a short one,
+ * hits a wrong one ("meny"): only these few words are filled in, as few short words are a letter
+ * away from one of them.
  */
 function filledQuestionWord(word: string): string | undefined {
   if (word.length > 4 || !/^[a-z]+$/.test(word) || isStopWord(word)) return undefined;
-  for (let i = 0; i <= word.length; i++) {
-    for (const c of LETTERS) {
-      const w = word.slice(0, i) + c + word.slice(i);
-      if (QUESTION_WORDS.has(w)) return w;
-    }
-  }
-  // …or hits a wrong letter in one that says what kind of answer is wanted ("meny", "whem"); not
-  // "what" or "hvad", a letter away from everyday words ("chat", "kvad").
+  const dropped = SHORT_OF.get(word);
+  if (dropped) return dropped;
   if (word.length === 4) {
     for (let i = 0; i < 4; i++) {
-      for (const c of LETTERS) {
-        const w = word.slice(0, i) + c + word.slice(i + 1);
-        if (w !== word && KIND_WORDS.has(w)) return w;
-      }
+      const w = SHORT_OF.get(`${word.slice(0, i)}?${word.slice(i + 1)}`);
+      if (w) return w;
     }
   }
   return undefined;
