@@ -140,7 +140,30 @@ regarding concerning slutningen
 brief briefly concise concisely basic basics overordnet overordnede principal saetning saetninger
 lt gen gl genlt genmaj gm brig col
 similar lignende tilsvarende equivalent counterpart
-role roles rolle rollen play plays played spiller spillede`;
+role roles rolle rollen play plays played spiller spillede
+neutral neutralt neutrale objektiv objektivt unbiased upartisk upartiske balanced balanceret afbalanceret
+nuanced nuanceret simpel simpelt enkel enkelt enkle easy nem nemt understandable forstaaeligt letforstaaelig
+letforstaaeligt laegmand plainly detailed detaljeret detaljerede thorough thoroughly grundig grundigt
+uddybende concrete concretely konkret konkrete generelt generel generelle generally essentially grundlaeggende
+fundamentally exact exakt noejagtig noejagtigt praecise approximate approx omtrentlig omtrent circa ballpark
+estimate estimated rough hoefligst respectfully respektfuldt dear sir madam greetings hiya howdy heya godaften
+hejhej davs halloejsa hei tjena tjenare cheers ty tysm takk tack bruh bro dude mate omg wtf srsly lmk tbf ikr
+istg jk fam mega vildt sindssygt pisse fucking hamrende skide typ assaa xd hehe legit ble blir noe veldig litt
+kanskje meg deg fortell beraetta vilka vilken vilket foer fraan ifraan jag naagon naagot naagra varfoer sedan
+factual faktuel faktuelt saglig sagligt short succinct kortfattet kortfattede hurtig hurtigt tldr tl;dr eli5
+details detaljer comprehensive udfoerlig udfoerligt in-depth chronological chronologically kronologisk
+kronologiske raekkefoelge raekkefoelgen precise precisely noejagtige eksakt eksakte specifikt actual faktiske
+reelle egentlige virkelige estimates anslaaet anslag skoen skoennet sure certain uncertain unsure sikker
+usikker wow ffs iirc afaik asap student lesson lektion presentation praesentation podcast thesis speciale exam
+eksamen historieopgave historieopgaven skoleopgave skoleopgaven projektopgave regards hilsner taknemmelig
+grateful appreciated kort shorter succinctly compact kompakt condensed oneliner one-liner stikord stikordsform
+punktform bullet bullets bekraeft angive angiv indicate specify inform informere confused confusing forvirret
+forvirrende clue aner opinion aerligt aerlig serioest angiveligt supposedly allegedly interesting interessant
+main podcaster dissertation specialet bacheloropgave synopsis paper uni university universitet gymnasiet
+oplaeg foredrag eksamensopgave pubquiz newsletter nyhedsbrev blog interview neighbour neighbor nabo friend ven
+veninde kammerat colleague kollega spouse fiancé forlovede svigersoen svigerdatter fact-check faktatjek
+faktatjekke double-check dobbelttjekke oplyse oplyses oplys navne navnet navnene bekraeftes verify verificere
+factcheck tal tallet tallene stats statistics statistik bekraefte figures statistikken names`;
 
 /** Function words that a misspelt word may be corrected to ("actully" → actually). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${DANISH}`.split(/\s+/).filter(Boolean));
