@@ -22,6 +22,7 @@ import { asksAboutNow, intentOf, type Intent } from './intent.js';
 import { asksForOpinion } from './opinion.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
 import { inDanishSpelling } from './norwegian.js';
+import { filledQuestionWord } from './question-typos.js';
 import { FUNCTION_WORDS, withoutFillerPhrases } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
@@ -95,32 +96,6 @@ const WARM_ASKED_UP_TO = 200;
 const WARM_QUESTIONS_PER_LANGUAGE = 16;
 /** Entries re-ranked by similarity after BM25: the rest are too far behind to win (on every labelled set, 6 gives the same answers as 8). */
 const CANDIDATES = 6;
-/** Question words a hurried typist drops a letter from; folded. */
-const QUESTION_WORDS = 'how who what when where which why many much hvem hvad hvor hvornaar hvorfor hvilke hvilken mange'.split(' ');
-/** Those that say what kind of answer is wanted: a wrong letter in them is read too, not in "what" or "hvad", a letter from everyday words ("chat", "kvad"). */
-const KIND_WORDS = ['many', 'much', 'when', 'hvem', 'hvor'];
-/** Each question word with a letter left out, and each kind word with one letter unknown ("m?ny"), to the word. */
-const SHORT_OF = new Map<string, string>();
-for (const w of QUESTION_WORDS) for (let i = 0; i < w.length; i++) if (!SHORT_OF.has(w.slice(0, i) + w.slice(i + 1))) SHORT_OF.set(w.slice(0, i) + w.slice(i + 1), w);
-for (const w of KIND_WORDS) for (let i = 0; i < w.length; i++) SHORT_OF.set(`${w.slice(0, i)}?${w.slice(i + 1)}`, w);
-
-/**
- * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage") or, in a short one,
- * hits a wrong one ("meny"): only these few words are filled in, as few short words are a letter
- * away from one of them.
- */
-function filledQuestionWord(word: string): string | undefined {
-  if (word.length > 4 || !/^[a-z]+$/.test(word) || isStopWord(word)) return undefined;
-  const dropped = SHORT_OF.get(word);
-  if (dropped) return dropped;
-  if (word.length === 4) {
-    for (let i = 0; i < 4; i++) {
-      const w = SHORT_OF.get(`${word.slice(0, i)}?${word.slice(i + 1)}`);
-      if (w) return w;
-    }
-  }
-  return undefined;
-}
 /** A name in at least this share of an entry's questions is what the entry is about. */
 const SUBJECT_SHARE = 0.5;
 /** Each half of a split compound counts a little less than a word spelled out. */
@@ -542,7 +517,8 @@ export class SearchIndex {
    * A short word is never corrected by edit distance ("kfor" is not "kort"), but
    * two swapped letters or a double letter typed once are typos of their own:
    * "waht" → "what", "taij" → "taji", "staf" → "staff". (One letter more makes a
-   * function word of too many real words: "Kina" → "kinda", "tank" → "thank".)
+   * function word of too many real words: "Kina" → "kinda", "tank" → "thank";
+   * question words alone are filled in, see question-typos.ts.)
    */
   private shortTypo(word: string): string | undefined {
     const question = filledQuestionWord(word);

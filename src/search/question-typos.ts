@@ -1,0 +1,33 @@
+// Question words are typed in a hurry more than any others ("hw many", "wen did",
+// "hvm leder", "hvor mage"), and they decide what kind of answer is wanted. Few
+// short words are a letter away from one of them, so, unlike other short words,
+// they are read past a dropped letter, and the ones that ask for a kind of answer
+// past a wrong one.
+import { isStopWord } from './normalize.js';
+
+/** Question words a hurried typist drops a letter from; folded. */
+const QUESTION_WORDS = 'how who what when where which why many much hvem hvad hvor hvornaar hvorfor hvilke hvilken mange'.split(' ');
+/** Those that say what kind of answer is wanted: a wrong letter in them is read too, not in "what" or "hvad", a letter from everyday words ("chat", "kvad"). */
+const KIND_WORDS = ['many', 'much', 'when', 'hvem', 'hvor'];
+/** Each question word with a letter left out, and each kind word with one letter unknown ("m?ny"), to the word. */
+const SHORT_OF = new Map<string, string>();
+for (const w of QUESTION_WORDS) for (let i = 0; i < w.length; i++) if (!SHORT_OF.has(w.slice(0, i) + w.slice(i + 1))) SHORT_OF.set(w.slice(0, i) + w.slice(i + 1), w);
+for (const w of KIND_WORDS) for (let i = 0; i < w.length; i++) SHORT_OF.set(`${w.slice(0, i)}?${w.slice(i + 1)}`, w);
+
+/**
+ * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage") or, in a short one,
+ * hits a wrong one ("meny"): only these few words are filled in, as few short words are a letter
+ * away from one of them.
+ */
+export function filledQuestionWord(word: string): string | undefined {
+  if (word.length > 4 || !/^[a-z]+$/.test(word) || isStopWord(word)) return undefined;
+  const dropped = SHORT_OF.get(word);
+  if (dropped) return dropped;
+  if (word.length === 4) {
+    for (let i = 0; i < 4; i++) {
+      const w = SHORT_OF.get(`${word.slice(0, i)}?${word.slice(i + 1)}`);
+      if (w) return w;
+    }
+  }
+  return undefined;
+}
