@@ -19,4 +19,5 @@ export function markReferences(words: string[], isName: (w: string) => boolean):
 }
 
 /** The name a reference term stands for ("denmarkref" → denmark), or undefined. */
-export const referredName = (word: string): string | undefined => (word.endsWith(SUFFIX) ? word.slice(0, -SUFFIX.length) : undefined);
+export const referredName = (word: string): string | undefined =>
+  word.length > SUFFIX.length + 1 && word.endsWith(SUFFIX) ? word.slice(0, -SUFFIX.length) : undefined;

@@ -110,7 +110,9 @@ worried worry worries nervous scared afraid anxious concerned sick bekymret beky
 /**
  * Words that frame a question rather than say what it is about: light verbs ("carry out", "involved",
  * "snakker"), hedges and checks ("is it true", "passer det"), "full"/"samlede", seasons, chat slang and
- * less common function words. Never spelling targets: "døde" must not become "boede".
+ * less common function words; requests' adjectives ("neutral", "detailed", "kortfattet"), what the
+ * asker works on ("podcast", "speciale"), Swedish and Norwegian function words. Never spelling
+ * targets: "døde" must not become "boede".
  */
 const LIGHT = `involved involve involves involving involvement engaged
 especially particularly primarily always enough none several less least twice across unless among
