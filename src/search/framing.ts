@@ -34,8 +34,8 @@ function asks(sentence: string): boolean {
 /** Without a question mark, a sentence asks when it holds a question word ("Kære bot. … vide, hvad det er. Tak."). */
 const holdsAQuestionWord = (sentence: string) => sentence.toLowerCase().split(/[^\p{L}]+/u).some((w) => QUESTION_WORDS.has(w));
 
-/** Question words that open a question of its own after a colon. */
-const QUESTION_OPENERS = String.raw`(?:[Ww]ho|[Ww]hat|[Ww]hen|[Ww]here|[Ww]hy|[Hh]ow|[Ww]hich|[Hh]vem|[Hh]vad|[Hh]vorn[åa]a?r|[Hh]vor|[Hh]vorfor|[Hh]vordan|[Hh]vilke[nt]?)`;
+/** The question words, capital or not, as they open a question of its own after a colon. */
+const QUESTION_OPENERS = `(?:${[...QUESTION_WORDS].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})`;
 
 /** Words that speak of the asker, and greetings. */
 const ASKER = String.raw`(?:[Ii]|[Ii]'?m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Jj]eg|[Mm]ig|[Mm]in|[Mm]it|[Vv]i|[Vv]ores)`;

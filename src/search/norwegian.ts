@@ -14,7 +14,7 @@ overta overtage|overtok overtog|overtatt overtaget|oppdrag opgave|oppgave opgave
 opprettet oprettet|opprette oprette|oppstart opstart|utsendt udsendt|utsendte udsendte|utplassert udsendt
 nyheter nyheder|nyhetene nyhederne|siste seneste|riktig rigtig`;
 
-export const NORWEGIAN: ReadonlyMap<string, string> = new Map(
+const NORWEGIAN: ReadonlyMap<string, string> = new Map(
   PAIRS.split(/[|\n]/)
     .map((p) => p.trim().split(/\s+/) as [string, string]),
 );
