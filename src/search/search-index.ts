@@ -516,9 +516,10 @@ export class SearchIndex {
   /**
    * A short word is never corrected by edit distance ("kfor" is not "kort"), but
    * two swapped letters or a double letter typed once are typos of their own:
-   * "waht" → "what", "taij" → "taji", "staf" → "staff". (One letter more makes a
-   * function word of too many real words: "Kina" → "kinda", "tank" → "thank";
-   * question words alone are filled in, see question-typos.ts.)
+   * "waht" → "what", "taij" → "taji", "staf" → "staff", and so is a vowel left out of a
+   * word of the base ("ledr" → "leder"). (Any letter more makes a function word of too
+   * many real words: "Kina" → "kinda", "tank" → "thank"; question words alone are filled
+   * in, see question-typos.ts.)
    */
   private shortTypo(word: string): string | undefined {
     const question = filledQuestionWord(word);
@@ -533,7 +534,25 @@ export class SearchIndex {
       const w = word.slice(0, i + 1) + word.slice(i);
       if (/\p{L}/u.test(word[i]!) && fits(w)) return w;
     }
+    // A vowel left out ("ledr" → "leder"), when that makes a word the base asks about: not a function word.
+    for (let i = 1; i <= word.length; i++) {
+      for (const v of 'aeiouy') {
+        const w = word.slice(0, i) + v + word.slice(i);
+        if (!isStopWord(w) && this.known(this.synonyms.one(w))) return w;
+      }
+    }
     return undefined;
+  }
+
+  /**
+   * A word the synonym table has only inside a phrase ("star" of "three-star general"), left as
+   * written so the phrase could match; no phrase took it, so it is a misspelling like any other
+   * ("hvad star NMI for": står).
+   */
+  private outsidePhrase(word: string): string | undefined {
+    if (!this.synonyms.knows(word) || isStopWord(word)) return undefined;
+    const fixed = this.corrector.correct(word) ?? this.shortTypo(word);
+    return fixed === undefined ? undefined : this.synonyms.one(fixed);
   }
 
   /**
@@ -555,7 +574,7 @@ export class SearchIndex {
       return this.corrector.correct(w) ?? this.shortTypo(w) ?? w;
     });
     // A reference name the base never uses as one ("after Sweden") is read as the name.
-    const words = [...new Set(markReferences(this.synonyms.apply(spelled), this.isName).map((w) => (this.known(w) ? w : (referredName(w) ?? w))))];
+    const words = [...new Set(markReferences(this.synonyms.apply(spelled), this.isName).map((w) => (this.known(w) ? w : (referredName(w) ?? this.outsidePhrase(w) ?? w))))];
     return words.flatMap((word, i): Weighted[] => {
       const stop = isStopWord(word);
       if (this.known(word)) return [weightedWord(word, stop ? STOP_WEIGHT * Math.min(STOP_IDF_CAP, this.idf(word)) : this.idf(word))];

@@ -54,7 +54,7 @@ sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 ift mht dvs iflg ifm bla
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet hen
-dens dets udover derudover oppe slet vaek
+dens dets udover derudover oppe slet vaek oejeblikket naervaerende
 ae noej ta`;
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */

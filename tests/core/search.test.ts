@@ -158,6 +158,21 @@ describe('ask: how people word things', () => {
     expect(snap.index.search('does nmi have a tank').terms).toContain('tank');
   });
 
+  it('reads a vowel left out of a short word of the base as the word meant', () => {
+    expect(snap.index.search('hvem ledr missionen').terms).toContain('leder');
+    answers('hvem ledr missionen', 'who-leads');
+  });
+
+  it('corrects a misspelt word that the synonym table knows only inside a longer phrase', () => {
+    // "star" is part of "three-star general", not a word of its own: here it is "står" without å.
+    const dir = copyFixture();
+    editFile(dir, 'sources.yaml', 'synonyms:', 'synonyms:\n  - canonical: general\n    variants: ["three-star general"]');
+    const { snapshot } = buildSnapshot(dir);
+    const typed = ask(snapshot, 'Hvem star i spidsen for NMI?');
+    expect([typed.id, typed.confidence]).toEqual(['who-leads', ask(snapshot, 'Hvem står i spidsen for NMI?').confidence]);
+    expect(snapshot.index.search('three-star general').terms).toEqual(['general']);
+  });
+
   it('fills in a question word typed a letter short, also for the kind of question it asks', () => {
     expect(snap.index.search('hw many staff does nmi have').terms).toContain('how');
     answers('hw many staff does nmi have', 'mission-size');
