@@ -175,9 +175,9 @@ export function analyze(text: string, synonyms: SynonymMap): string[] {
   return synonyms.apply(tokens(text));
 }
 
-/** Set phrases often typed as one word ("er den stadig igang", "takeover"), split as written properly. */
+/** Set phrases often typed as one word ("er den stadig igang", "takeover", "hvormange"), split as written properly; folded like every word (æ→ae). */
 const JOINED = new Map<string, readonly string[]>([
-  ...['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen', 'take over'].map((p) => [p.replace(/ /g, ''), p.split(' ')] as const),
+  ...['i gang', 'i dag', 'i morgen', 'i gaar', 'i aar', 'i hvert fald', 'i alt', 'i stedet', 'i forvejen', 'take over', 'hvor mange', 'hvor meget', 'hvor laenge', 'how many', 'how much', 'how long'].map((p) => [p.replace(/ /g, ''), p.split(' ')] as const),
   // "whats" is "what's" typed without the apostrophe, which the cleaning drops with its s.
   ...['what', 'who', 'how', 'where', 'when', 'that'].map((w) => [`${w}s`, [w]] as const),
 ]);

@@ -82,6 +82,8 @@ const INTENT_WEIGHT = 0.3;
 const NAME_WEIGHT = 2;
 /** Month names as the synonym table writes them (both languages fold to the English word). */
 const MONTHS = new Set('january february march april may maj june july august september october november december'.split(' '));
+/** A number read as a year, not a count. */
+const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 /** How much an entry never asked by the subject's name alone loses on such a question. */
 const GENERAL_WEIGHT = 0.5;
 /** How much an entry never asked about today loses on a question about today. */
@@ -587,6 +589,9 @@ export class SearchIndex {
       if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       // So does a day of the month ("24. nov eller 1. dec?").
       if (/^\d{1,2}$/.test(word) && (MONTHS.has(words[i + 1]!) || MONTHS.has(words[i - 1]!))) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
+      // A head count the base does not hold ("bigger than 1,000?", "sent 300 soldiers?") is a claim to
+      // check against the figure it does hold; a small number ("17 times 23") and a year are not.
+      if (/^\d{3,}$/.test(word) && !YEAR_LIKE.test(word)) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
       return [weightedWord(word, (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, true)];
     });

@@ -144,6 +144,14 @@ describe('ask: how people word things', () => {
 
   it('splits Danish set phrases typed as one word', () => {
     expect(snap.index.search('hvem leder nmi idag').terms).toEqual(snap.index.search('hvem leder nmi i dag').terms);
+    expect(snap.index.search('hvormange ansatte har nmi').terms).toEqual(snap.index.search('hvor mange ansatte har nmi').terms);
+    answers('hvormange ansatte har nmi', 'mission-size');
+  });
+
+  it('checks a head count the base does not hold against the one it does, and keeps small numbers as something else', () => {
+    answers('Does NMI have more than 1,000 staff?', 'mission-size');
+    answers('Er der over 5000 ansatte i missionen?', 'mission-size');
+    declines('what is 17 times 23');
   });
 
   it('reads two swapped letters, or a double letter typed once, in a short word as the word meant', () => {
