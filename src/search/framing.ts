@@ -55,8 +55,8 @@ const SENTENCE_END = new RegExp(
     String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+`,
     String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})`,
     String.raw`(?<=:)(?<=^[^:?!]*\b${ASKER}\b[^:?!]*:)\s+`,
-    // …and any colon before a whole question ("Til brug for et talepapir: hvad er …?").
-    String.raw`(?<=:)\s+(?=(?:${QUESTION_OPENERS})\s+\p{L}+\s+\p{L}+)`,
+    // …and any colon before a whole question ("Til brug for et talepapir: hvad er …?", "Podcast prep: what's …?").
+    String.raw`(?<=:)\s+(?=(?:${QUESTION_OPENERS})(?:['’]?s|['’]re)?\s+\p{L}+\s+\p{L}+)`,
     String.raw`(?=\s+[–—-]\s)(?<=^[^:?!–—]*\b(?:${ASKER}|${GREETING})\b[^:?!–—]*)\s+[–—-]\s+`,
   ].join('|'),
   'u',

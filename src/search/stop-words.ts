@@ -141,6 +141,7 @@ checking diskutere diskuterer diskuterede discuss discussing discussed dengang
 regarding concerning slutningen
 brief briefly concise concisely basic basics overordnet overordnede principal saetning saetninger
 markant markante betydeligt vaesentligt significantly substantially considerably drastically dramatically
+refer refers referring referred henviser henvise
 lt gen gl genlt genmaj gm brig col
 similar lignende tilsvarende equivalent counterpart
 role roles rolle rollen play plays played spiller spillede

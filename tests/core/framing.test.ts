@@ -25,6 +25,7 @@ describe('splitFraming', () => {
     ['jeg skriver en opgave om NMI. hvem leder den', 'hvem leder den', 'jeg skriver en opgave om NMI.'],
     // …and so does a colon before a whole question.
     ['Til brug for et talepapir: hvad er formålet med NMI?', 'hvad er formålet med NMI?', 'Til brug for et talepapir:'],
+    ["Podcast prep: what's the latest on NMI?", "what's the latest on NMI?", 'Podcast prep:'],
     // Abbreviations end no sentence.
     ['How many U.S. troops are in NMI?', 'How many U.S. troops are in NMI?', ''],
     ['Er der ca. 500 i NMI? Jeg spørger for en ven.', 'Er der ca. 500 i NMI?', 'Jeg spørger for en ven.'],
