@@ -82,6 +82,12 @@ const INTENT_WEIGHT = 0.3;
 const NAME_WEIGHT = 2;
 /** Month names as the synonym table writes them (both languages fold to the English word). */
 const MONTHS = new Set('january february march april may maj june july august september october november december'.split(' '));
+/**
+ * Title search with fuse.js for typed text up to this length: longer patterns fuse.js splits into
+ * 32-letter pieces and takes milliseconds over them (npm run bench), and on every labelled question
+ * it then suggested nothing the engine had not.
+ */
+const FUSE_PATTERN_MAX = 32;
 /** A number read as a year, not a count. */
 const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 /** How much an entry never asked by the subject's name alone loses on such a question. */
@@ -527,7 +533,9 @@ export class SearchIndex {
     const question = filledQuestionWord(word);
     if (question) return question;
     if (word.length < 3 || word.length > 4) return undefined;
-    const fits = (w: string) => w !== word && (FUNCTION_WORDS.has(w) || this.known(w) || this.synonyms.knows(w));
+    // Only words as the base writes them: stemming each of the dozens of candidates would cost more than the rest of a question.
+    const inBase = (w: string) => this.bm25.df(w) > 0;
+    const fits = (w: string) => w !== word && (FUNCTION_WORDS.has(w) || inBase(w) || this.synonyms.knows(w));
     for (let i = 0; i + 1 < word.length; i++) {
       const w = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
       if (fits(w)) return w;
@@ -540,7 +548,7 @@ export class SearchIndex {
     for (let i = 1; i <= word.length; i++) {
       for (const v of 'aeiouy') {
         const w = word.slice(0, i) + v + word.slice(i);
-        if (!isStopWord(w) && this.known(this.synonyms.one(w))) return w;
+        if (!isStopWord(w) && inBase(this.synonyms.one(w))) return w;
       }
     }
     return undefined;
@@ -733,7 +741,7 @@ export class SearchIndex {
         return { terms: i === ws.length - 1 ? [...this.forms(fixed), ...this.completions(w)] : this.forms(fixed) };
       });
       for (const r of this.bm25.search(words, limit)) add(this.entries[r.doc]!.id);
-      for (const r of this.titles(lang).search(text, { limit })) add(r.item.id);
+      if (text.length <= FUSE_PATTERN_MAX) for (const r of this.titles(lang).search(text, { limit })) add(r.item.id);
       return [...out].map(([id, question]) => ({ id, question }));
     }
     for (const e of this.entries) if (e.shortcut) add(e.id);
