@@ -1,14 +1,9 @@
 // Turns Danish or English text into search terms, the same way for the
 // knowledge base and for questions, so both sides meet on one vocabulary.
-import { createRequire } from 'node:module';
+import { stem as englishStem } from 'porter2';
 import type { Synonym } from '../knowledge/schema.js';
+import { danishStem } from './danish-stemmer.js';
 import { STOP_WORDS } from './stop-words.js';
-
-// Loaded with require(): as an ES import Node scans this 850 kB CommonJS file for
-// its exports first, which costs a cold `npm run ask` ~70 ms.
-const { newStemmer } = createRequire(import.meta.url)('snowball-stemmers') as typeof import('snowball-stemmers');
-const danish = newStemmer('danish');
-const english = newStemmer('english');
 
 /**
  * Danish letters and their ASCII spellings meet on the ASCII form
@@ -161,7 +156,7 @@ function stemIn(lang: 'en' | 'da', word: string): string | null {
   if (stem === undefined) {
     stem = null;
     if (word.length > 3 && !/^\d+$/.test(word)) {
-      const s = foldDanish((lang === 'da' ? danish : english).stem(word));
+      const s = foldDanish(lang === 'da' ? danishStem(word) : englishStem(word));
       if (s.length >= 3 && !isStopWord(s)) stem = `${lang}:${s}`;
     }
     if (stemCache.size > 100_000) stemCache.clear();
