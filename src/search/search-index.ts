@@ -524,10 +524,10 @@ export class SearchIndex {
   /**
    * A short word is never corrected by edit distance ("kfor" is not "kort"), but
    * two swapped letters or a double letter typed once are typos of their own:
-   * "waht" → "what", "taij" → "taji", "staf" → "staff", and so is a vowel left out of a
-   * word of the base ("ledr" → "leder"). (Any letter more makes a function word of too
-   * many real words: "Kina" → "kinda", "tank" → "thank"; question words alone are filled
-   * in, see question-typos.ts.)
+   * "waht" → "what", "taij" → "taji", "staf" → "staff", and so is a vowel left out
+   * ("ledr" → "leder", "gong" → "going"). (Any consonant more makes a function word of
+   * too many real words: "Kina" → "kinda", "tank" → "thank"; question words alone are
+   * filled in, see question-typos.ts.)
    */
   private shortTypo(word: string): string | undefined {
     const question = filledQuestionWord(word);
@@ -544,11 +544,11 @@ export class SearchIndex {
       const w = word.slice(0, i + 1) + word.slice(i);
       if (/\p{L}/u.test(word[i]!) && fits(w)) return w;
     }
-    // A vowel left out ("ledr" → "leder"), when that makes a word the base asks about: not a function word.
+    // A vowel left out: "ledr" → "leder", "gong" → "going", "aktv" → "aktiv" (of "stadig aktiv").
     for (let i = 1; i <= word.length; i++) {
       for (const v of 'aeiouy') {
         const w = word.slice(0, i) + v + word.slice(i);
-        if (!isStopWord(w) && inBase(this.synonyms.one(w))) return w;
+        if (fits(w)) return w;
       }
     }
     return undefined;
