@@ -23,7 +23,7 @@ const OPENING = new RegExp(
 const CLOSING = /(?:[,;–—]\s*|\s+)(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) (?:only |just |kun |bare )?[^,;–—?]+[?.!]*\s*$/iu;
 
 /** A question that ends by setting something aside: "who sends people besides denmark", "hvem er med udover danmark". */
-const EXCEPT = /\s+(?:besides|apart from|aside from|other than|except(?: for)?|ud ?over|bortset fra|andet end|foruden)\s+[^,;:–—?.!]+[?.!]*\s*$/iu;
+const EXCEPT = /\s+(?:besides|apart from|aside from|other than|except(?: for)?|as opposed to|rather than|instead of|ud ?over|bortset fra|andet end|foruden|i modsætning til|frem ?for|i stedet for|snarere end)\s+[^,;:–—?.!]+[?.!]*\s*$/iu;
 
 /** A closing "not …" only counts after a comma or an "and/og", so "is it not a combat mission?" stays whole. */
 const CLOSING_NEEDS = /(?:[,;–—]|\b(?:and|og|altså)\s+)\s*(?:not|ikke)\b[^,;–—]*$/iu;
