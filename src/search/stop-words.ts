@@ -142,6 +142,7 @@ regarding concerning slutningen
 brief briefly concise concisely basic basics overordnet overordnede principal saetning saetninger
 markant markante betydeligt vaesentligt significantly substantially considerably drastically dramatically
 refer refers referring referred henviser henvise
+good random randomly wtf wth sand falsk redegoer redegoere redegoerelse
 lt gen gl genlt genmaj gm brig col
 similar lignende tilsvarende equivalent counterpart
 role roles rolle rollen play plays played spiller spillede

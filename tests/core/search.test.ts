@@ -205,6 +205,11 @@ describe('ask: how people word things', () => {
     answers('Hvem leder helt overordnet NMI?', 'who-leads');
   });
 
+  it('reads chat around a question, and a quiz\'s "true or false", as saying nothing about what is asked', () => {
+    answers('hey hope ur good, random but how many staff does nmi have?', 'mission-size');
+    answers('Sand eller falsk: NMI træner i Taji.', 'training-locations');
+  });
+
   it('tells a question about a country from one about whoever came before or after it', () => {
     const withDenmark = fixtureWithDanishCommand();
     const asked = ['Who led the mission before Denmark?', 'hvem overtog efter danskerne', 'From which country did Denmark take over the lead?', 'Hvem overtog Danmark ledelsen fra?'];
@@ -323,6 +328,9 @@ describe('ask: declining', () => {
     // Nor advice on what the asker should do.
     declines('Should my son serve in NMI in Baghdad?');
     declines('Bør min søn tage med missionen til Taji?');
+    // Nor a judgement.
+    declines('Is training in Taji a good idea?');
+    declines('Er det en god idé at træne i Taji?');
     // The same words asked as a fact are answered.
     answers('How many people serve in NMI?', 'mission-size');
   });
