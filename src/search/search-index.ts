@@ -168,8 +168,8 @@ function bestSplit(
     if (shorter <= bestShorter) continue;
     const h = word.slice(0, i);
     const left = head(h) ?? head(h.replace(/[se]$/, ''));
-    const right = left && tail(word.slice(i));
-    if (left && right) {
+    const right = left ? tail(word.slice(i)) : undefined;
+    if (left && right !== undefined) {
       best = [left, right];
       bestShorter = shorter;
     }
@@ -514,9 +514,12 @@ export class SearchIndex {
       const w = this.synonyms.one(h);
       return w.length >= 3 && this.bm25.df(w) > 0 && !isStopWord(w) ? w : undefined;
     };
+    // A long tail that says nothing ("træningsaktiviteterne") leaves the head alone: "" is dropped by
+    // the caller. A short one is more often an ending ("serveren" is not "serve" + "ren").
     const tail = (t: string) => {
       const w = this.synonyms.one(t);
-      return this.known(w) && !isStopWord(w) ? w : undefined;
+      if (isStopWord(w)) return w.length >= 6 ? '' : undefined;
+      return this.known(w) ? w : undefined;
     };
     return bestSplit(word, head, tail);
   }
@@ -592,7 +595,7 @@ export class SearchIndex {
       if (stop) return [weightedWord(word, 0, true)];
       // A name is not a compound: "Helmand" is not "helm" + "and".
       const parts = /^\d+$/.test(word) || names.has(word) ? undefined : this.decompound(word);
-      if (parts) return parts.map((p) => weightedWord(p, COMPOUND_PART_WEIGHT * this.idf(p)));
+      if (parts) return parts.filter((p) => p !== '').map((p) => weightedWord(p, COMPOUND_PART_WEIGHT * this.idf(p)));
       // A year within the base's own span ("in 2019") asks about its time, not about something else.
       if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       // So does a day of the month ("24. nov eller 1. dec?").

@@ -53,7 +53,7 @@ maaske oeh oehm eh naah jaja hejsa hallo folkens gutter spoergsmaal lurer taenkt
 sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 ift mht dvs iflg ifm bla
-udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet hen
+udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet aktiviteten aktiviteterne hen
 dens dets udover derudover oppe slet vaek oejeblikket naervaerende
 ae noej ta`;
 

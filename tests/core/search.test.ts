@@ -269,6 +269,14 @@ describe('ask: how people word things', () => {
     expect(index.search('kamp', 10).hits).toEqual([]);
   });
 
+  it('reads a compound of a word of the base and a word that says nothing as the word', () => {
+    const dir = copyFixture();
+    editFile(dir, 'entries.yaml', '"I hvilke byer arbejder NMI?"]', '"I hvilke byer arbejder NMI?", "Hvor i Irak foregår træning?"]');
+    const { snapshot } = buildSnapshot(dir);
+    expect(snapshot.index.search('hvor foregår træningsaktiviteterne').terms).toContain('traening');
+    expect(ask(snapshot, 'hvor foregår træningsaktiviteterne').id).toBe('training-locations');
+  });
+
   it("does not take a common word for a rare one because the base once writes it in a rarer form", () => {
     const withMissions = fixtureWith(
       'other-missions',
