@@ -22,8 +22,11 @@ const OPENING = new RegExp(
 /** A question that ends by ruling something out: "…, not only the Danes", "…, altså ikke kun danskerne". */
 const CLOSING = /(?:[,;–—]\s*|\s+)(?:(?:and|but|altså|og|men)\s+)?(?:not|ikke) (?:only |just |kun |bare )?[^,;–—?]+[?.!]*\s*$/iu;
 
-/** A question that ends by setting something aside: "who sends people besides denmark", "hvem er med udover danmark". */
-const EXCEPT = /\s+(?:besides|apart from|aside from|other than|except(?: for)?|as opposed to|rather than|instead of|ud ?over|bortset fra|andet end|foruden|i modsætning til|frem ?for|i stedet for|snarere end)\s+[^,;:–—?.!]+[?.!]*\s*$/iu;
+/** A question that ends by setting something aside or preferring over it: "who sends people besides denmark", "…, rather than NATO staying forever?". ("instead of" is left out: "Which mission came instead of NTM-I?" asks about the replacement.) */
+const EXCEPT = /\s+(?:besides|apart from|aside from|other than|except(?: for)?|as opposed to|rather than|ud ?over|bortset fra|andet end|foruden|i modsætning til|snarere end)\s+[^,;:–—?.!]+[?.!]*\s*$/iu;
+
+/** A question word in what EXCEPT would drop means the question itself comes after it: "So rather than fighting, what does NMI do?" */
+const ASKS = /\b(?:who|what|when|where|why|how|which|hvem|hvad|hvornår|hvor|hvorfor|hvordan|hvilke|hvilken|hvilket)\b/iu;
 
 /** A closing "not …" only counts after a comma or an "and/og", so "is it not a combat mission?" stays whole. */
 const CLOSING_NEEDS = /(?:[,;–—]|\b(?:and|og|altså)\s+)\s*(?:not|ikke)\b[^,;–—]*$/iu;
@@ -35,7 +38,7 @@ export function withoutRuledOut(question: string): string {
   let out = question;
   const opening = OPENING.exec(out);
   if (opening) out = out.slice(opening[0].length);
-  out = out.replace(BEFORE_COLON, '').replace(EXCEPT, '');
+  out = out.replace(BEFORE_COLON, '').replace(EXCEPT, (tail) => (ASKS.test(tail) ? tail : ''));
   if (CLOSING_NEEDS.test(out)) out = out.replace(CLOSING, '');
   return /\p{L}{2,}/u.test(out) ? out : question;
 }

@@ -28,7 +28,7 @@ export function intentOf(words: readonly string[]): Intent | null {
 }
 
 /** Words that ask about today rather than a date or a plan: "nu", "currently", "still", "i dag". */
-const NOW_WORDS = new Set(['now', 'currently', 'current', 'today', 'nowadays', 'presently', 'still', 'anymore', 'nu', 'pt', 'idag', 'stadig', 'stadigvaek', 'aktuelt', 'nuvaerende', 'fortsat', 'atm', 'rn', 'oejeblikket', 'naervaerende']);
+const NOW_WORDS = new Set(['now', 'currently', 'current', 'today', 'nowadays', 'presently', 'still', 'anymore', 'nu', 'pt', 'stadig', 'stadigvaek', 'aktuelt', 'nuvaerende', 'fortsat', 'atm', 'rn', 'oejeblikket', 'naervaerende']);
 
 /** Folded words before synonyms: does the question ask about today? */
 export function asksAboutNow(words: readonly string[]): boolean {

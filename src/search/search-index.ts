@@ -88,6 +88,9 @@ const MONTHS = new Set('january february march april may maj june july august se
  * it then suggested nothing the engine had not.
  */
 const FUSE_PATTERN_MAX = 32;
+const VOWEL = /[aeiouyæøå]/;
+/** Words before a figure that make it a claimed amount: "more than 1,000", "omkring 500", "kun 300". */
+const COMPARING = new Set('than end over under about around approximately roughly nearly almost only least most ca cirka omkring kun naesten mindst hoejst'.split(' '));
 /** A number read as a year, not a count. */
 const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 /** How much an entry never asked by the subject's name alone loses on such a question. */
@@ -154,7 +157,8 @@ function remembered<T>(cache: Map<string, T>, word: string, make: () => T): T {
 
 /**
  * A word cut into a head and a tail that each pass their test (which may rewrite them), a linking
- * s or e allowed after the head; of several cuts, the one with the longer short part.
+ * s or e allowed after the head; of several cuts, the one with the longer short part. A tail test
+ * may pass with "" (a tail that says nothing), which the caller drops.
  */
 function bestSplit(
   word: string,
@@ -514,11 +518,12 @@ export class SearchIndex {
       const w = this.synonyms.one(h);
       return w.length >= 3 && this.bm25.df(w) > 0 && !isStopWord(w) ? w : undefined;
     };
-    // A long tail that says nothing ("træningsaktiviteterne") leaves the head alone: "" is dropped by
-    // the caller. A short one is more often an ending ("serveren" is not "serve" + "ren").
+    // A long function word as the tail ("træningsaktiviteterne") leaves the head alone: "" is dropped
+    // by the caller. A short one is more often an ending ("serveren" is not "serve" + "ren"), and a
+    // word about the asker or a light noun still says something ("missionsveteraner", "missionsaftalen").
     const tail = (t: string) => {
       const w = this.synonyms.one(t);
-      if (isStopWord(w)) return w.length >= 6 ? '' : undefined;
+      if (isStopWord(w)) return w.length >= 6 && FUNCTION_WORDS.has(w) ? '' : undefined;
       return this.known(w) ? w : undefined;
     };
     return bestSplit(word, head, tail);
@@ -528,9 +533,9 @@ export class SearchIndex {
    * A short word is never corrected by edit distance ("kfor" is not "kort"), but
    * two swapped letters or a double letter typed once are typos of their own:
    * "waht" → "what", "taij" → "taji", "staf" → "staff", and so is a vowel left out
-   * ("ledr" → "leder", "gong" → "going"). (Any consonant more makes a function word of
-   * too many real words: "Kina" → "kinda", "tank" → "thank"; question words alone are
-   * filled in, see question-typos.ts.)
+   * between two consonants ("ledr" → "leder"). (Any other letter more makes another
+   * word of too many real words: "Kina" → "kinda", "tank" → "thank", "sad" → "said";
+   * question words alone are filled in, see question-typos.ts.)
    */
   private shortTypo(word: string): string | undefined {
     const question = filledQuestionWord(word);
@@ -547,14 +552,34 @@ export class SearchIndex {
       const w = word.slice(0, i + 1) + word.slice(i);
       if (/\p{L}/u.test(word[i]!) && fits(w)) return w;
     }
-    // A vowel left out: "ledr" → "leder", "gong" → "going", "aktv" → "aktiv" (of "stadig aktiv").
-    for (let i = 1; i <= word.length; i++) {
-      for (const v of 'aeiouy') {
+    // A vowel left out between two consonants: "ledr" → "leder", "aktv" → "aktiv" (of "stadig aktiv").
+    // Not after a vowel or at the end, where it makes other real words: "sad" is not "said", "car" not "care".
+    for (let i = 1; i < word.length; i++) {
+      if (VOWEL.test(word[i - 1]!) || VOWEL.test(word[i]!)) continue;
+      for (const v of 'aeiou') {
         const w = word.slice(0, i) + v + word.slice(i);
         if (fits(w)) return w;
       }
     }
     return undefined;
+  }
+
+  /** A number the base lacks that still asks about the base: its own time, or a figure to check. */
+  private isLightNumber(word: string, before: string | undefined, after: string | undefined): boolean {
+    if (!/^\d+$/.test(word)) return false;
+    // A year within the base's own span ("in 2019") asks about its time, not about something else.
+    if (word.length === 4 && +word >= this.years[0] && +word <= this.years[1]) return true;
+    // So does a day of the month ("24. nov eller 1. dec?").
+    if (word.length <= 2) return MONTHS.has(after!) || MONTHS.has(before!);
+    // A head count the base does not hold ("more than 2,000?", "sent 300 soldiers?") is a claim to
+    // check against the figure it does hold; a small number ("17 times 23"), a year ("in 2015 NATO"),
+    // and a number neither compared nor counting something of the base ("170 times 230") are not.
+    return COMPARING.has(before!) || (!YEAR_LIKE.test(word) && this.countsOfBase(after));
+  }
+
+  /** A word of the base that a number can count ("300 soldiers", "1000 mand"): not a function word. */
+  private countsOfBase(word: string | undefined): boolean {
+    return word !== undefined && !isStopWord(word) && !/^\d+$/.test(word) && this.known(word);
   }
 
   /**
@@ -596,13 +621,7 @@ export class SearchIndex {
       // A name is not a compound: "Helmand" is not "helm" + "and".
       const parts = /^\d+$/.test(word) || names.has(word) ? undefined : this.decompound(word);
       if (parts) return parts.filter((p) => p !== '').map((p) => weightedWord(p, COMPOUND_PART_WEIGHT * this.idf(p)));
-      // A year within the base's own span ("in 2019") asks about its time, not about something else.
-      if (/^\d{4}$/.test(word) && +word >= this.years[0] && +word <= this.years[1]) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
-      // So does a day of the month ("24. nov eller 1. dec?").
-      if (/^\d{1,2}$/.test(word) && (MONTHS.has(words[i + 1]!) || MONTHS.has(words[i - 1]!))) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
-      // A head count the base does not hold ("bigger than 1,000?", "sent 300 soldiers?") is a claim to
-      // check against the figure it does hold; a small number ("17 times 23") and a year are not.
-      if (/^\d{3,}$/.test(word) && !YEAR_LIKE.test(word)) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
+      if (this.isLightNumber(word, words[i - 1], words[i + 1])) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
       return [weightedWord(word, (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, true)];
     });
@@ -624,7 +643,7 @@ export class SearchIndex {
       if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, full ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, !pointsBack));
     }
     // The kind of question from its question words as meant: "hvor mage" asks how many.
-    const asWritten = tokens(pointsBack ? question : asking).map((w) => (this.known(w) ? w : (filledQuestionWord(w) ?? w)));
+    const asWritten = unjoined(tokens(pointsBack ? question : asking)).map((w) => (this.known(w) ? w : (filledQuestionWord(w) ?? w)));
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
     const terms = weighted.map((w) => w.word);

@@ -29,9 +29,10 @@ describe('withoutRuledOut', () => {
     ['Hele missionen, ikke kun de danske: hvor mange er der?', 'Hele missionen: hvor mange er der?'],
     // Set aside at the end: "besides X", "ud over X".
     ['who sends people to nmi besides denmark', 'who sends people to nmi'],
-    // …or preferred over something else: "rather than X", "i stedet for X".
-    ['Is the goal Iraqi self-reliance, rather than NATO staying forever?', 'Is the goal Iraqi self-reliance,'],
-    ['Hvor mange blev sendt i stedet for de planlagte 210?', 'Hvor mange blev sendt'],
+    // …or preferred over something else: "rather than X", "i modsætning til X"; not when the question follows.
+    ['Is the goal Iraqi self-reliance rather than NATO staying forever?', 'Is the goal Iraqi self-reliance'],
+    ['Hvor mange var der i 2020 i modsætning til de planlagte 210?', 'Hvor mange var der i 2020'],
+    ['So rather than fighting what does NMI do?', 'So rather than fighting what does NMI do?'],
     ['hvilke enheder ville danmark bidrage med ud over selve ledelsen', 'hvilke enheder ville danmark bidrage med'],
     // A full stop ends what is ruled out; a clock time is no colon.
     ['Denmark, not Canada. Who leads it — and since when?', 'Denmark, not Canada. Who leads it — and since when?'],

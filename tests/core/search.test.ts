@@ -146,12 +146,14 @@ describe('ask: how people word things', () => {
     expect(snap.index.search('hvem leder nmi idag').terms).toEqual(snap.index.search('hvem leder nmi i dag').terms);
     expect(snap.index.search('hvormange ansatte har nmi').terms).toEqual(snap.index.search('hvor mange ansatte har nmi').terms);
     answers('hvormange ansatte har nmi', 'mission-size');
+    // …also for the kind of answer it asks for.
+    expect(ask(snap, 'hvormange er med i nmi').id).toBe(ask(snap, 'hvor mange er med i nmi').id);
   });
 
   it('checks a head count the base does not hold against the one it does, and keeps small numbers as something else', () => {
     answers('Does NMI have more than 1,000 staff?', 'mission-size');
     answers('Er der over 5000 ansatte i missionen?', 'mission-size');
-    declines('what is 17 times 23');
+    declines('what is 170 times 230');
   });
 
   it('reads two swapped letters, or a double letter typed once, in a short word as the word meant', () => {
@@ -166,11 +168,12 @@ describe('ask: how people word things', () => {
     expect(snap.index.search('does nmi have a tank').terms).toContain('tank');
   });
 
-  it('reads a vowel left out of a short word as the word meant', () => {
+  it('reads a vowel left out between two consonants of a short word as the word meant', () => {
     expect(snap.index.search('hvem ledr missionen').terms).toContain('leder');
     answers('hvem ledr missionen', 'who-leads');
-    // A function word too: "gong" is "going", not a word the base lacks.
-    expect(snap.index.search('is the mission still gong').terms).toContain('going');
+    // Only between two consonants: after a vowel or at the end it makes other words ("car" is not "care").
+    expect(snap.index.search('does the nmi commander have a car').terms).toContain('car');
+    declines('does the nmi commander have a car');
   });
 
   it('corrects a misspelt word that the synonym table knows only inside a longer phrase', () => {
@@ -336,9 +339,13 @@ describe('ask: declining', () => {
     // Nor advice on what the asker should do.
     declines('Should my son serve in NMI in Baghdad?');
     declines('Bør min søn tage med missionen til Taji?');
-    // Nor a judgement.
-    declines('Is training in Taji a good idea?');
-    declines('Er det en god idé at træne i Taji?');
+    // Nor a judgement, though the base uses the words ("Whose idea was the mission?").
+    const dir = copyFixture();
+    editFile(dir, 'entries.yaml', '"Which country leads the mission?"', '"Which country leads the mission?", "Whose idea was the mission?"');
+    editFile(dir, 'entries.yaml', '"Hvilket land leder missionen?"', '"Hvilket land leder missionen?", "Hvis idé var missionen?"');
+    const withIdea = buildSnapshot(dir).snapshot;
+    expect(['Is the mission a good idea?', 'Er missionen en god idé?'].map((q) => ask(withIdea, q).status)).toEqual(['no_match', 'no_match']);
+    expect(ask(withIdea, 'Whose idea was the mission?').status).toBe('answered');
     // The same words asked as a fact are answered.
     answers('How many people serve in NMI?', 'mission-size');
   });
