@@ -143,6 +143,7 @@ brief briefly concise concisely basic basics overordnet overordnede principal sa
 markant markante betydeligt vaesentligt significantly substantially considerably drastically dramatically
 refer refers referring referred henviser henvise
 good random randomly wtf wth sand falsk redegoer redegoere redegoerelse
+pod specifically fungerer fungere fungerede
 lt gen gl genlt genmaj gm brig col
 similar lignende tilsvarende equivalent counterpart
 role roles rolle rollen play plays played spiller spillede
