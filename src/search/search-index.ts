@@ -23,7 +23,7 @@ import { asksForOpinion } from './opinion.js';
 import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
 import { inDanishSpelling } from './norwegian.js';
 import { filledQuestionWord } from './question-typos.js';
-import { FUNCTION_WORDS, withoutFillerPhrases } from './stop-words.js';
+import { FUNCTION_WORDS, STOP_WORDS, withoutFillerPhrases } from './stop-words.js';
 import { VocabularyCorrector } from './vocabulary.js';
 
 export interface Hit {
@@ -332,6 +332,8 @@ export class SearchIndex {
     this.corrector = new VocabularyCorrector([
       ...[...this.vocabulary, ...this.synonyms.variants()].filter((w) => w.length >= 4 && !isStopWord(w) && !/^\d+$/.test(w)),
       ...[...FUNCTION_WORDS].filter((w) => w.length >= 5),
+      // Long light words too ("slutnigen" → "slutningen"): a letter off there is rarely another word.
+      ...[...STOP_WORDS].filter((w) => w.length >= 8 && !FUNCTION_WORDS.has(w)),
     ]);
   }
 

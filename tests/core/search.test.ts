@@ -222,6 +222,7 @@ describe('ask: how people word things', () => {
   });
 
   it('reads a misspelt filler word as a filler, not as a word the base lacks', () => {
+    expect(snap.index.search('hvem ledte nmi i slutnigen af 2020').terms).toContain('slutningen');
     answers('Who actully leads NMI?', 'who-leads');
     answers('Who basically leads NMI?', 'who-leads');
     // "egenlig" shares a stem with "egen" in the base, yet it is the filler "egentlig" misspelt.
