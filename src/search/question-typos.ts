@@ -13,19 +13,23 @@ const KIND_WORDS = ['many', 'much', 'when', 'hvem', 'hvor'];
 const SHORT_OF = new Map<string, string>();
 for (const w of QUESTION_WORDS) for (let i = 0; i < w.length; i++) if (!SHORT_OF.has(w.slice(0, i) + w.slice(i + 1))) SHORT_OF.set(w.slice(0, i) + w.slice(i + 1), w);
 for (const w of KIND_WORDS) for (let i = 0; i < w.length; i++) SHORT_OF.set(`${w.slice(0, i)}?${w.slice(i + 1)}`, w);
-/** Each question word with a letter typed twice ("manny", "hvvem"), to the word. */
-const DOUBLED = new Map<string, string>();
-for (const w of QUESTION_WORDS) for (let i = 0; i < w.length; i++) DOUBLED.set(w.slice(0, i + 1) + w.slice(i), w);
+/** Each question word with a letter typed twice ("manny", "hvvem") or two letters swapped ("mnay", "hwo"), to the word. */
+const MISTYPED = new Map<string, string>();
+for (const w of QUESTION_WORDS) {
+  for (let i = 0; i < w.length; i++) MISTYPED.set(w.slice(0, i + 1) + w.slice(i), w);
+  for (let i = 0; i + 1 < w.length; i++) if (w[i] !== w[i + 1]) MISTYPED.set(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
+}
 
 /**
  * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage"), types one twice
- * ("manny") or, in a short one, hits a wrong one ("meny"): only these few words are filled in, as
- * few short words are a letter away from one of them.
+ * ("manny"), swaps two ("mnay") or, in a short one, hits a wrong one ("meny"): only these few words
+ * are filled in, as few short words are a letter away from one of them. Read also for the kind of
+ * question ("how mnay" asks how many).
  */
 export function filledQuestionWord(word: string): string | undefined {
   if (!/^[a-z]+$/.test(word) || isStopWord(word)) return undefined;
-  const doubled = DOUBLED.get(word);
-  if (doubled) return doubled;
+  const mistyped = MISTYPED.get(word);
+  if (mistyped) return mistyped;
   if (word.length > 4) return undefined;
   const dropped = SHORT_OF.get(word);
   if (dropped) return dropped;

@@ -189,6 +189,9 @@ describe('ask: how people word things', () => {
   it('fills in a question word typed a letter short, also for the kind of question it asks', () => {
     expect(snap.index.search('hw many staff does nmi have').terms).toContain('how');
     answers('hw many staff does nmi have', 'mission-size');
+    // Two letters swapped, also for the kind of question: "how mnay" asks how many.
+    expect(snap.index.search('how mnay staff does nmi have').terms).toContain('many');
+    answers('how mnay staff does nmi have', 'mission-size');
     // "hvor mage" asks how many, not where.
     answers('hvor mage ansatte har nmi', 'mission-size');
     expect(ask(snap, 'hvor mage er med i nmi').id).toBe('mission-size');
