@@ -91,6 +91,8 @@ const FUSE_PATTERN_MAX = 32;
 const VOWEL = /[aeiouyæøå]/;
 /** Words before a figure that make it a claimed amount: "more than 1,000", "omkring 500", "kun 300". */
 const COMPARING = new Set('than end over under about around approximately roughly nearly almost only least most ca cirka omkring kun naesten mindst hoejst'.split(' '));
+/** Words after which a question names what it counts: "how many soldiers", "hvor mange soldater", "number of staff". */
+const COUNT_WORDS = new Set(['many', 'much', 'mange', 'meget', 'antal', 'antallet', 'number']);
 /** A number read as a year, not a count. */
 const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 /** How much an entry never asked by the subject's name alone loses on such a question. */
@@ -210,6 +212,9 @@ export class SearchIndex {
   private owners: Uint32Array = new Uint32Array(0);
   private ownersSet: number[] = [];
   private readonly namesAsked = new Map<string, Map<string, number>>();
+  private readonly counts = new Map<string, ReadonlySet<string>>();
+  /** What any entry's questions count. */
+  private everyCounted?: ReadonlySet<string>;
   private readonly docOf: ReadonlyMap<string, number>;
   /** The base's words written with a capital inside a sentence, as canonical words. */
   private readonly capitalized = new Set<string>();
@@ -476,6 +481,56 @@ export class SearchIndex {
     return list;
   }
 
+  /**
+   * What a question counts ("How many soldiers …" → personnel): the first word after its count word
+   * that is no name, number or word of the subject ("How many Danish soldiers in NMI"). Undefined
+   * when a function word comes first, or the word is not a concept of the base's synonym table.
+   */
+  private countedIn(words: readonly string[]): string | undefined {
+    const at = words.findIndex((w) => COUNT_WORDS.has(w));
+    if (at < 0) return undefined;
+    for (const w of words.slice(at + 1, at + 4)) {
+      // "hvor mange skulle Danmark sende": a function word first means the count's noun is not named here.
+      if (isStopWord(w)) return undefined;
+      if (/^\d+$/.test(w) || this.isName(w) || this.broader.has(w) || this.forms(w).some((t) => this.subject.has(t))) continue;
+      // Only a concept of the synonym table ("personnel" for soldiers, troops, ansatte): other words
+      // may name the same thing unrecognised ("people" and "ansatte" in a base without synonyms).
+      return this.known(w) && this.synonyms.isCanonical(w) ? w : undefined;
+    }
+    return undefined;
+  }
+
+  /** The forms of what an entry's questions count ("How many helicopters …"); empty when none counts anything. */
+  private countedBy(id: string): ReadonlySet<string> {
+    let counted = this.counts.get(id);
+    if (!counted) {
+      const entry = this.byId.get(id)!;
+      counted = new Set(
+        [...entry.questions.en, ...entry.questions.da].flatMap((q) => {
+          const words = tokens(q);
+          const t = intentOf(words) === 'count' ? this.countedIn(this.synonyms.apply(words)) : undefined;
+          return t ? this.forms(t) : [];
+        }),
+      );
+      this.counts.set(id, counted);
+    }
+    return counted;
+  }
+
+  /**
+   * "How many soldiers does Australia have?" asked of an entry that counts countries: what the
+   * question counts is something another entry counts, never this one.
+   */
+  private countsSomethingElse(id: string, asWritten: readonly string[]): boolean {
+    const counted = this.countedBy(id);
+    if (counted.size === 0) return false;
+    const asked = this.countedIn(this.synonyms.apply([...asWritten]));
+    if (asked === undefined) return false;
+    const forms = this.forms(asked);
+    this.everyCounted ??= new Set(this.entries.flatMap((e) => [...this.countedBy(e.id)]));
+    return forms.some((f) => this.everyCounted!.has(f)) && !forms.some((f) => counted.has(f));
+  }
+
   /** The names (see isName) an entry's questions use, each with the share of its questions that use it. */
   private namesAskedOf(id: string): Map<string, number> {
     let named = this.namesAsked.get(id);
@@ -713,7 +768,8 @@ export class SearchIndex {
     const outOfScope = weighted.some((w) => !w.framing && this.broader.has(w.word)) && !weighted.some((w) => this.forms(w.word).some((t) => this.subject.has(t)));
     // "Who heads EUAM Iraq?", "How many instructors has NMI trained?": a property the base tells only
     // of some subjects (scope.properties), or a count, asked where the best entry is never asked for
-    // it, is asked of something else.
+    // it, is asked of something else; so is a count of what only other entries count ("How many
+    // soldiers does Australia have in NMI?" of the entry counting countries).
     const firstUses = askedWith.get(first.id) ?? 0;
     // "How many helicopters did Italy send?": a name the best entry is never asked with, where most of
     // its questions name someone the question does not: the same thing asked of someone else.
@@ -724,7 +780,7 @@ export class SearchIndex {
       [...named].some(([name, share]) => share >= SUBJECT_SHARE && !content.some((w) => w.word === name));
     const elsewhere =
       otherSubject ||
-      (intent === 'count' && !this.intents.get(first.id)?.count) ||
+      (intent === 'count' && (!this.intents.get(first.id)?.count || this.countsSomethingElse(first.id, asWritten))) ||
       content.some((w, j) => !w.framing && !(firstUses & (1 << j)) && this.forms(w.word).some((t) => this.properties.has(t)));
     // Only function words ("who?", "where?"): a guess, never an answer.
     // A question for the bot's view ("synes du …?") is about something the base does not hold.

@@ -386,6 +386,16 @@ describe('ask: declining', () => {
     answers('How many people serve in NMI?', 'mission-size');
   });
 
+  it('declines a count of what only another entry counts: the places entry does not know how many staff a base has', () => {
+    const dir = copyFixture();
+    editFile(dir, 'entries.yaml', '"Which bases does the mission use?"', '"Which bases does the mission use?", "How many bases does NMI use?"');
+    // What is counted is compared as the synonym table's concepts.
+    editFile(dir, 'sources.yaml', 'synonyms:', 'synonyms:\n  - canonical: staff\n    variants: ["staff", "people", "personnel", "ansatte"]\n  - canonical: base\n    variants: ["bases", "baser"]');
+    const withBases = buildSnapshot(dir).snapshot;
+    expect(ask(withBases, 'How many bases does the mission have?').id).toBe('training-locations');
+    expect(ask(withBases, 'How many staff work at the bases?').status).toBe('no_match');
+  });
+
   it("declines what an entry tells of one country when asked of another it never names", () => {
     const snapshot = fixtureWithDanishCommand();
     expect(ask(snapshot, 'How long did Denmark lead NMI?').id).toBe('danish-command');
