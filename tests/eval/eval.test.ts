@@ -18,7 +18,7 @@ const GOAL = { en: 0.95, da: 0.95, declined: 0.95 } as const;
 /**
  * Blind sets: measured with `npm run eval` on the shipped knowledge base, a little
  * under the figure so one borderline question does not fail the build. Each file's
- * header says how far its misses were read while tuning (sets U and V's never were).
+ * header says how far its misses were read while tuning (sets X and Y's never were).
  */
 const SETS = {
   'questions.yaml': GOAL,
@@ -26,28 +26,31 @@ const SETS = {
   'blind/b.yaml': { en: 0.99, da: 0.97, declined: 0.99 },
   'blind/c.yaml': { en: 0.96, da: 0.97, declined: 0.99 },
   'blind/d.yaml': { en: 0.95, da: 0.99, declined: 0.99 },
-  'blind/e.yaml': { en: 0.96, da: 0.97, declined: 0.99 },
+  'blind/e.yaml': { en: 0.97, da: 0.97, declined: 0.99 },
   'blind/f.yaml': { en: 0.96, da: 0.95, declined: 0.97 },
   'blind/g.yaml': { en: 0.98, da: 0.94, declined: 0.99 },
   'blind/h.yaml': { en: 0.97, da: 0.98, declined: 0.99 },
-  'blind/i.yaml': { en: 0.95, da: 0.97, declined: 0.95 },
+  'blind/i.yaml': { en: 0.95, da: 0.97, declined: 0.97 },
   'blind/j.yaml': { en: 0.92, da: 0.97, declined: 0.97 },
   'blind/k.yaml': { en: 0.98, da: 0.97, declined: 0.99 },
-  'blind/l.yaml': { en: 0.93, da: 0.95, declined: 0.99 },
+  'blind/l.yaml': { en: 0.93, da: 0.96, declined: 0.99 },
   'blind/m.yaml': { en: 0.94, da: 0.94, declined: 0.99 },
   'blind/n.yaml': { en: 0.97, da: 0.96, declined: 0.93 },
   'blind/o.yaml': { en: 0.92, da: 0.94, declined: 0.97 },
-  'blind/p.yaml': { en: 0.91, da: 0.95, declined: 0.97 },
+  'blind/p.yaml': { en: 0.92, da: 0.96, declined: 0.97 },
   'blind/q.yaml': { en: 0.93, da: 0.93, declined: 0.95 },
   'blind/r.yaml': { en: 0.97, da: 0.97, declined: 0.92 },
-  'blind/s.yaml': { en: 0.96, da: 0.93, declined: 0.94 },
-  'blind/u.yaml': { en: 0.87, da: 0.91, declined: 0.95 },
-  'blind/v.yaml': { en: 0.88, da: 0.88, declined: 0.92 },
+  'blind/s.yaml': { en: 0.97, da: 0.94, declined: 0.94 },
+  'blind/u.yaml': { en: 0.88, da: 0.93, declined: 0.95 },
+  'blind/v.yaml': { en: 0.89, da: 0.93, declined: 0.92 },
+  'blind/w.yaml': { en: 0.88, da: 0.89, declined: 0.94 },
+  'blind/x.yaml': { en: 0.88, da: 0.91, declined: 0.89 },
+  'blind/y.yaml': { en: 0.86, da: 0.89, declined: 0.90 },
 } as const;
 
 /** Sets of questions that must all be declined (near misses and off-topic), with the same kind of floor. */
 const DECLINE_SETS = {
-  'blind/t.yaml': 0.85,
+  'blind/t.yaml': 0.87,
 } as const;
 
 describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
