@@ -366,7 +366,7 @@ export class SearchIndex {
    * someone waits. A one-shot `npm run ask` skips it.
    */
   warm(): this {
-    this.corrector.lookup();
+    this.corrector.warm();
     // ~0.1 ms an entry: worth it up to a few thousand; beyond, they fill in as questions come.
     if (this.entries.length <= WARM_PHRASINGS_UP_TO) {
       for (let doc = 0; doc < this.entries.length; doc++) this.phrasingsOf(doc);

@@ -117,6 +117,12 @@ describe('ask: finding the entry', () => {
     expect(snap.index.search('traning').terms).toEqual(['training']);
   });
 
+  it('reads a long word spelt by ear, two letters off, as the known word it sounds like', () => {
+    // "comandss" is two edits from "commands", which one edit would not reach; they sound alike.
+    expect(snap.index.search('who comandss nmi').terms).toContain('commands');
+    answers('who comandss nmi', 'who-leads');
+  });
+
   it('keeps an everyday word that is one letter from a word of the base: what it cost is not what it sent', () => {
     const dir = copyFixture();
     editFile(dir, 'entries.yaml', '"Which country leads the mission?"', '"Which country leads the mission?", "What did Canada send?"');
