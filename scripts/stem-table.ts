@@ -1,6 +1,7 @@
 // Writes dist/stems.json, the stems of the shipped knowledge base's words (see
-// src/search/stem-table.ts). Run by `npm run build`; a base that does not load
-// only means no table, never a failed build.
+// src/search/stem-table.ts), and keeps the checked shipped base for the first
+// `npm run ask` (src/knowledge/cache.ts). Run by `npm run build`; a base that
+// does not load only means neither, never a failed build.
 import { rmSync, writeFileSync } from 'node:fs';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/paths.js';
 import { knownStems } from '../src/search/normalize.js';
@@ -10,7 +11,8 @@ import { buildSnapshot } from '../src/store.js';
 // A table from an earlier build may hold stems the current code would not make.
 rmSync(STEM_TABLE, { force: true });
 try {
-  buildSnapshot(DEFAULT_KNOWLEDGE_DIR);
+  // Kept too, so the first `npm run ask` after a build does not parse the YAML (see src/knowledge/cache.ts).
+  buildSnapshot(DEFAULT_KNOWLEDGE_DIR, { keep: true });
   writeFileSync(STEM_TABLE, JSON.stringify(knownStems()));
 } catch (err) {
   console.error(`stem table not written: ${(err as Error).message.split('\n')[0]}`);

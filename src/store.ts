@@ -4,6 +4,7 @@
 // the old snapshot finishes on it.
 import { diffKnowledge, type KnowledgeDiff } from './knowledge/diff.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { keepKnowledge } from './knowledge/cache.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { formatProblems, KnowledgeError, type Problem } from './knowledge/problems.js';
 import { SearchIndex } from './search/search-index.js';
@@ -21,15 +22,17 @@ export type ReloadOutcome =
 /**
  * Load and index a directory; throws KnowledgeError with every problem when invalid.
  * `warm` does the index's first-use work now (see SearchIndex.warm): for a store
- * that will answer many questions, not for a one-shot CLI answer.
+ * that will answer many questions, not for a one-shot CLI answer. `keep` keeps
+ * valid knowledge for the next one-shot answer (see knowledge/cache.ts).
  */
-export function buildSnapshot(dir: string, opts: { warm?: boolean } = {}): { snapshot: Snapshot; warnings: Problem[] } {
+export function buildSnapshot(dir: string, opts: { warm?: boolean; keep?: boolean } = {}): { snapshot: Snapshot; warnings: Problem[] } {
   loadStemTable();
-  const { kb, problems } = loadKnowledge(dir);
-  if (!kb) throw new KnowledgeError(problems);
+  const { kb, problems: warnings } = loadKnowledge(dir);
+  if (!kb) throw new KnowledgeError(warnings);
+  if (opts.keep) keepKnowledge(kb);
   const index = SearchIndex.build(kb);
   if (opts.warm) index.warm();
-  return { snapshot: { kb, index }, warnings: problems };
+  return { snapshot: { kb, index }, warnings };
 }
 
 export class KnowledgeStore {

@@ -5,7 +5,8 @@ import { ask } from '../answer/ask.js';
 import { formatProblems, KnowledgeError } from '../knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../paths.js';
 import { toJson, toText } from '../render/plain.js';
-import { buildSnapshot, type Snapshot } from '../store.js';
+import { oneShotSnapshot } from '../one-shot.js';
+import type { Snapshot } from '../store.js';
 import type { Lang } from '../knowledge/schema.js';
 
 const USAGE = `usage: npm run ask -- [options] "question"
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
 
   let snap: Snapshot;
   try {
-    snap = buildSnapshot(values.dir || process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR).snapshot;
+    snap = await oneShotSnapshot(values.dir || process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);
   } catch (err) {
     if (!(err instanceof KnowledgeError)) throw err;
     process.stderr.write(formatProblems('The knowledge base is invalid:', err.problems));

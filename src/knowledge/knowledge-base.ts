@@ -15,6 +15,31 @@ export interface KnowledgeBase {
   readonly scope: Scope | null;
 }
 
+/** What a knowledge base is made of: the valid items of its files, as a cache keeps them too. */
+export interface KnowledgeParts {
+  version: string;
+  dir: string;
+  entries: Entry[];
+  sources: Source[];
+  synonyms: Synonym[];
+  scope: Scope | null;
+}
+
+/** The knowledge base of valid parts, with its lookups. */
+export function knowledgeBase({ version, dir, entries, sources, synonyms, scope }: KnowledgeParts): KnowledgeBase {
+  return {
+    version,
+    dir,
+    loadedAt: new Date(),
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    byShortcut: new Map(entries.filter((e) => e.shortcut).map((e) => [e.shortcut!, e])),
+    sources: new Map(sources.map((s) => [s.id, s])),
+    synonyms,
+    scope,
+  };
+}
+
 /** The title of an entry in a language: its first question. */
 export function titleOf(entry: Entry, lang: Lang): string {
   return entry.questions[lang][0]!;

@@ -1,16 +1,15 @@
 // Reads every YAML file of a knowledge directory, validates each against the
 // schema and all of them against each other, and returns either a complete
 // KnowledgeBase or every problem found (never a half-loaded one).
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { knowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import type { Problem } from './problems.js';
 import { EntrySchema, KnowledgeFileOutline, ScopeSchema, SourceSchema, SynonymSchema, type Entry, type Scope, type Source, type Synonym } from './schema.js';
+import { readKnowledgeFiles, type KnowledgeFiles } from './files.js';
 import { crossCheck, type Located } from './validate.js';
 
 export interface LoadResult {
@@ -64,17 +63,6 @@ class ParsedFile {
   }
 }
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/i.test(name)) out.push(full);
-  }
-  return out;
-}
-
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
@@ -96,32 +84,21 @@ function entryIdAt(raw: unknown, path: readonly PathKey[]): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-export function loadKnowledge(dirArg: string): LoadResult {
-  const dir = resolve(dirArg);
+export function loadKnowledge(dirArg: string | KnowledgeFiles): LoadResult {
   const problems: Problem[] = [];
   const origins = new Map<string, { file: string; line?: number }>();
-  let files: string[];
-  try {
-    files = yamlFiles(dir);
-  } catch (err) {
-    const message = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'directory not found' : String(err);
-    return { kb: null, problems: [{ severity: 'error', file: dir, message }], origins };
-  }
-  if (files.length === 0) {
-    return { kb: null, problems: [{ severity: 'error', file: dir, message: 'no .yaml files found' }], origins };
-  }
+  const read = typeof dirArg === 'string' ? readKnowledgeFiles(dirArg) : dirArg;
+  if (!('files' in read)) return { kb: null, problems: [read], origins };
+  const { dir, files, version } = read;
 
-  const hash = createHash('sha256');
   const sources: Located<Source>[] = [];
   const synonyms: Located<Synonym>[] = [];
   const entries: Located<Entry>[] = [];
   const invalidIds = { sources: new Set<string>(), entries: new Set<string>() };
   let scope: { value: Scope; file: string } | undefined;
 
-  for (const full of files) {
+  for (const { full, text } of files) {
     const name = relative(process.cwd(), full) || full;
-    const text = readFileSync(full, 'utf8');
-    hash.update(relative(dir, full)).update('\0').update(text).update('\0');
     const file = new ParsedFile(name, text);
     let raw: unknown;
     try {
@@ -196,18 +173,14 @@ export function loadKnowledge(dirArg: string): LoadResult {
   problems.push(...crossCheck(sources, synonyms, entries, invalidIds));
   if (problems.some((p) => p.severity === 'error')) return { kb: null, problems, origins };
 
-  const entryList = entries.map((e) => e.value);
-  const kb: KnowledgeBase = {
-    version: hash.digest('hex').slice(0, 12),
+  const kb = knowledgeBase({
+    version,
     dir,
-    loadedAt: new Date(),
-    entries: entryList,
-    byId: new Map(entryList.map((e) => [e.id, e])),
-    byShortcut: new Map(entryList.filter((e) => e.shortcut).map((e) => [e.shortcut!, e])),
-    sources: new Map(sources.map((s) => [s.value.id, s.value])),
+    entries: entries.map((e) => e.value),
+    sources: sources.map((s) => s.value),
     synonyms: synonyms.map((s) => s.value),
     scope: scope?.value ?? null,
-  };
+  });
   return { kb, problems, origins };
 }
 

@@ -1,7 +1,7 @@
 // The compiled command-line tools, run as a user runs them (build first:
 // `npm run build`): `npm run ask` and `npm run kb:check`.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -183,6 +183,35 @@ describe('npm run ask', { timeout: 60_000 }, () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('The knowledge base is invalid');
     expect(r.stderr).toContain(`entries.yaml:${line} (entry "new-facts", field "related[0]"): unknown entry "no-such-entry"`);
+  });
+
+  it('answers from what the files say now: a second run reads the checked knowledge back, an edit or a break is seen at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nmi-cli-'));
+    temps.push(dir);
+    cpSync(join(ROOT, FIXTURE), dir, { recursive: true });
+    const file = join(dir, 'entries.yaml');
+    const said = 'In May 2024 NATO described the mission as several hundred personnel.';
+    // A sentence no other test uses, so this copy's cache file can be found.
+    const marked = `${said} Marked ${process.pid}-${Date.now()}.`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(said, marked));
+    const question = ['--dir', dir, '--json', 'What did NATO say in 2024?'];
+    const first = askCli(question);
+    expect(JSON.parse(first.stdout)).toMatchObject({ id: 'new-facts', answer: marked });
+    expect(askCli(question).stdout).toBe(first.stdout);
+
+    // A damaged cache file is read past, not served.
+    const cacheDir = join(ROOT, 'node_modules/.cache/nmi-bot');
+    const kept = readdirSync(cacheDir).filter((f) => readFileSync(join(cacheDir, f), 'utf8').includes(marked));
+    expect(kept).toHaveLength(1);
+    writeFileSync(join(cacheDir, kept[0]!), '{"version": ');
+    expect(askCli(question).stdout).toBe(first.stdout);
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace(marked, 'Edited since.'));
+    expect(JSON.parse(askCli(question).stdout)).toMatchObject({ answer: 'Edited since.' });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Edited since.', marked).replace('    asOf: "2024-05-27"', '    asOf: "2024-05-27"\n    related: [no-such-entry]'));
+    const broken = askCli(question);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('unknown entry "no-such-entry"');
   });
 
   it('exits 2 with usage when there is no question and stdin is not a terminal', () => {

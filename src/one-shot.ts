@@ -1,0 +1,18 @@
+// A one-shot answer (`npm run ask`) from knowledge checked on an earlier run:
+// found by its files' content hash in the cache (knowledge/cache.ts), it needs
+// neither the YAML parser nor the schema (zod), which together took ~0.25 s of
+// a cold start. Otherwise the knowledge is loaded and checked as always, and kept.
+import { cachedKnowledge } from './knowledge/cache.js';
+import { readKnowledgeFiles } from './knowledge/files.js';
+import { SearchIndex } from './search/search-index.js';
+import { loadStemTable } from './search/stem-table.js';
+import type { Snapshot } from './store.js';
+
+/** Throws KnowledgeError when the directory's knowledge is invalid. */
+export async function oneShotSnapshot(dir: string): Promise<Snapshot> {
+  const files = readKnowledgeFiles(dir);
+  const kb = 'files' in files ? cachedKnowledge(files) : undefined;
+  if (!kb) return (await import('./store.js')).buildSnapshot(dir, { keep: true }).snapshot;
+  loadStemTable();
+  return { kb, index: SearchIndex.build(kb) };
+}
