@@ -58,10 +58,15 @@ interface Weighted {
 /** Every Weighted made with the same fields in the same order, so the code reading them stays monomorphic (fewer deoptimizations on first questions). */
 const weightedWord = (word: string, weight: number, unknown = false, framing = false): Weighted => ({ word, weight, unknown, framing });
 
-/** One question of an entry: its content words (as term numbers, each once) with their weights. */
-interface Phrasing {
+/**
+ * An entry's questions as their content words (term numbers, each once per question) with their
+ * weights, end to end in two flat arrays: question k is [ends[k - 1], ends[k]). Flat, because every
+ * search compares the question asked with each question of its candidates.
+ */
+interface Phrasings {
   ids: Int32Array;
   weights: Float64Array;
+  ends: Int32Array;
 }
 
 /** Weight of a stop word relative to a content word of the same rarity. */
@@ -206,7 +211,7 @@ export class SearchIndex {
   /** Per entry (by number), its questions as term numbers, kept from indexing. */
   private readonly questionTerms: number[][][] = [];
   /** Per entry, its questions as weighted content words, made when first needed. */
-  private readonly phrasings: (Phrasing[] | undefined)[] = [];
+  private readonly phrasings: (Phrasings | undefined)[] = [];
   /** The first and last year the base's words name: a year between them is the base's own time. */
   private readonly years: [number, number];
   /** Per term number, which of the question's words it is a form of (bit i: word i); kept between searches. */
@@ -470,17 +475,21 @@ export class SearchIndex {
   }
 
   /** An entry's questions as weighted content words, from the words kept at indexing. */
-  private phrasingsOf(doc: number): Phrasing[] {
-    let list = this.phrasings[doc];
-    if (!list) {
+  private phrasingsOf(doc: number): Phrasings {
+    let flat = this.phrasings[doc];
+    if (!flat) {
       const names = this.bm25.terms();
-      list = this.questionTerms[doc]!.map((ids) => {
-        const content = [...new Set(ids)].filter((id) => !isStopWord(names[id]!));
-        return { ids: Int32Array.from(content), weights: Float64Array.from(content, (id) => this.bm25.idf(this.bm25.df(names[id]!))) };
-      });
-      this.phrasings[doc] = list;
+      const questions = this.questionTerms[doc]!.map((ids) => [...new Set(ids)].filter((id) => !isStopWord(names[id]!)));
+      const ids = Int32Array.from(questions.flat());
+      let end = 0;
+      flat = {
+        ids,
+        weights: Float64Array.from(ids, (id) => this.bm25.idf(this.bm25.df(names[id]!))),
+        ends: Int32Array.from(questions, (q) => (end += q.length)),
+      };
+      this.phrasings[doc] = flat;
     }
-    return list;
+    return flat;
   }
 
   /**
@@ -720,31 +729,39 @@ export class SearchIndex {
     const content = query.filter((w) => !isStopWord(w.word));
     const owners = this.ownersOf(content.map((w) => this.forms(w.word)));
     const contentTotal = weighted.filter((w) => !isStopWord(w.word)).reduce((s, w) => s + w.weight, 0);
-    /** The question's content words (bits) that the phrasings compared since the last reset use. */
+    const contentWeights = Float64Array.from(content, (w) => w.weight);
+    /** The question's content words (bits) that the entry's questions compared last use. */
     let used = 0;
-    /** Weighted overlap of the question with one phrasing: what both share over what either has alone. */
-    const similarity = (p: Phrasing) => {
-      // A question word meets a phrasing word when the phrasing word is one of its forms.
-      let met = 0;
-      let extra = 0;
-      for (let i = 0; i < p.ids.length; i++) {
-        const bits = owners[p.ids[i]!]!;
-        if (bits) met |= bits;
-        else extra += p.weights[i]!;
+    /**
+     * The question's closest match among an entry's questions: the weighted overlap, what both
+     * share over what either has alone. A question word meets a phrasing word when the phrasing
+     * word is one of its forms.
+     */
+    const similarity = ({ ids, weights, ends }: Phrasings): number => {
+      let best = 0;
+      used = 0;
+      for (let k = 0, start = 0; k < ends.length; start = ends[k++]!) {
+        let met = 0;
+        let extra = 0;
+        for (let i = start; i < ends[k]!; i++) {
+          const bits = owners[ids[i]!]!;
+          if (bits) met |= bits;
+          else extra += weights[i]!;
+        }
+        used |= met;
+        if (met === 0 || contentTotal <= 0) continue;
+        let shared = 0;
+        for (let m = met; m !== 0; m &= m - 1) shared += contentWeights[31 - Math.clz32(m & -m)]!;
+        best = Math.max(best, shared / (contentTotal + 0.5 * extra));
       }
-      used |= met;
-      let shared = 0;
-      for (let j = 0; j < content.length; j++) if (met & (1 << j)) shared += content[j]!.weight;
-      return contentTotal > 0 ? shared / (contentTotal + 0.5 * extra) : 0;
+      return best;
     };
     const top = raw[0]?.score || 1;
     const askedWith = new Map<string, number>();
     const hits: Hit[] = raw.map((r) => {
       const entry = this.entries[r.doc]!;
       const covered = query.reduce((s, w, i) => (r.matched & (1 << i) ? s + w.weight : s), 0);
-      let sim = 0;
-      used = 0;
-      for (const p of this.phrasingsOf(r.doc)) sim = Math.max(sim, similarity(p));
+      const sim = similarity(this.phrasingsOf(r.doc));
       askedWith.set(entry.id, used);
       return { id: entry.id, score: r.score / top, similarity: sim, coverage: covered / total };
     });
