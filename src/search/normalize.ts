@@ -220,6 +220,25 @@ export function tokens(text: string): string[] {
   return plainWords(text) ?? split(foldDanish(cleanText(withoutThousandsSeparators(text))));
 }
 
+/** An English yes/no question ending in "over" asks whether something has ended ("Is NMI over?", "is the mission over now"). */
+const ASKS_YES_OR_NO = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt']);
+/** Words that may follow the closing "over" ("over now", "over already"). */
+const AFTER_OVER = new Set(['now', 'yet', 'already']);
+/** Verbs whose "over" is a handover, not an end ("Is it true that Denmark took over?"). */
+const HANDED_OVER = new Set(['take', 'takes', 'took', 'taken', 'taking', 'hand', 'hands', 'handed', 'handing', 'pass', 'passed', 'turn', 'turned', 'it']);
+
+/**
+ * "Is NMI over?": the closing "over" read as "ended", a word the synonym table knows ("is over",
+ * "it over" are its phrases, but the mission's name can stand between). Not after a verb of handing
+ * over, nor in Danish, where "over" closes other phrases ("hvad dækker NMI over?").
+ */
+export function overAsEnded(words: readonly string[]): string[] {
+  let last = words.length - 1;
+  while (last > 0 && AFTER_OVER.has(words[last]!)) last--;
+  if (words[last] !== 'over' || !ASKS_YES_OR_NO.has(words[0]!) || HANDED_OVER.has(words[last - 1]!)) return [...words];
+  return [...words.slice(0, last), 'ended', ...words.slice(last + 1)];
+}
+
 /** A question's words with set phrases typed as one word split apart ("igang" → "i gang"). */
 export function unjoined(words: readonly string[]): string[] {
   const out: string[] = [];

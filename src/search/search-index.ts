@@ -20,7 +20,7 @@ import { markReferences, referredName } from './reference.js';
 import { splitFraming } from './framing.js';
 import { asksAboutNow, intentOf, type Intent } from './intent.js';
 import { asksForOpinion } from './opinion.js';
-import { analyze, expand, isStopWord, SynonymMap, tokens, unjoined } from './normalize.js';
+import { analyze, expand, isStopWord, overAsEnded, SynonymMap, tokens, unjoined } from './normalize.js';
 import { inDanishSpelling } from './norwegian.js';
 import { filledQuestionWord } from './question-typos.js';
 import { FUNCTION_WORDS, STOP_WORDS, withoutFillerPhrases } from './stop-words.js';
@@ -138,10 +138,10 @@ function namesIn(text: string): Set<string> {
   return out;
 }
 
-/** Places the asker writes from ("hej fra Sisimiut", "greetings from Tórshavn"): about the asker, not the question. */
+/** Places the asker writes from or is visiting ("hej fra Sisimiut", "I'm visiting Copenhagen"): about the asker, not the question. */
 function placesWrittenFrom(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\b(?:[Ff]rom|[Ff]ra)\s+(\p{Lu}[\p{L}\p{N}]*)/gu)) for (const w of tokens(m[1]!)) out.add(w);
+  for (const m of text.matchAll(/\b(?:[Ff]rom|[Ff]ra|[Vv]isiting|[Bb]esøger)\s+(\p{Lu}[\p{L}\p{N}]*)/gu)) for (const w of tokens(m[1]!)) out.add(w);
   return out;
 }
 
@@ -670,7 +670,7 @@ export class SearchIndex {
   private weigh(text: string, names: ReadonlySet<string>): Weighted[] {
     const unknownIdf = this.bm25.idf(0);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = withoutFillerPhrases(unjoined(inDanishSpelling(tokens(text)))).map((w) => {
+    const spelled = withoutFillerPhrases(overAsEnded(unjoined(inDanishSpelling(tokens(text))))).map((w) => {
       if (isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w)) return w;
       // Known only through a stem ("egenlig" → da:egen), a word a letter away from a function word is that word misspelt.
       if (this.known(w)) {

@@ -55,8 +55,10 @@ describe('ask: a question inside framing sentences', () => {
     expect(ask(snap, 'My son is in KFOR. Who is in charge of the mission?').status).toBe('no_match');
   });
 
-  it('takes a place the asker writes from as about the asker, not a sign the question is about something else', () => {
+  it('takes a place the asker writes from or is visiting as about the asker, not a sign the question is about something else', () => {
     expect(ask(snap, 'Greetings from Tórshavn – who is in charge of NMI?')).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, "I'm visiting Tórshavn and read about NMI. Who is in charge of NMI?")).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, "I'm in Tórshavn and read about NMI. Who is in charge of NMI?").status).toBe('no_match');
     expect(ask(snap, 'Tórshavn – who is in charge of NMI?').status).toBe('no_match');
   });
 });

@@ -117,6 +117,18 @@ describe('ask: finding the entry', () => {
     expect(snap.index.search('traning').terms).toEqual(['training']);
   });
 
+  it('reads a closing "over" of an English yes/no question as "ended", but not after "took"', () => {
+    const dir = copyFixture();
+    editFile(dir, 'sources.yaml', '  - canonical: taji', '  - canonical: ended\n    variants: ["is over", "finished"]\n  - canonical: taji');
+    editFile(dir, 'entries.yaml', '"Recent NATO statement on NMI"', '"Recent NATO statement on NMI", "Has NMI ended?"');
+    const { index } = buildSnapshot(dir).snapshot;
+    // The mission's name stands between "is" and "over", so the table's phrase "is over" cannot match.
+    expect(index.search('Is NMI over?').terms).toContain('ended');
+    expect(index.search('is the mission over now').terms).toContain('ended');
+    expect(index.search('Is it true that Canada took over?').terms).not.toContain('ended');
+    expect(index.search('Hvad dækker NMI over?').terms).not.toContain('ended');
+  });
+
   it('reads a long word spelt by ear, two letters off, as the known word it sounds like', () => {
     // "comandss" is two edits from "commands", which one edit would not reach; they sound alike.
     expect(snap.index.search('who comandss nmi').terms).toContain('commands');
