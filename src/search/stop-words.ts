@@ -55,7 +55,7 @@ venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenl
 ift mht dvs iflg ifm bla
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet aktiviteten aktiviteterne hen
 dens dets udover derudover oppe slet vaek oejeblikket naervaerende
-ae noej ta`;
+ae noej ta ka sku ku`;
 
 /** Set phrases that say nothing about what is asked, though their words alone might ("place", "back"); by first word. */
 const FILLER_PHRASES = new Map<string, string[][]>();
