@@ -97,6 +97,8 @@ const FUSE_PATTERN_MAX = 32;
 const VOWEL = /[aeiouyæøå]/;
 /** Words before a figure that make it a claimed amount: "more than 1,000", "omkring 500", "kun 300". */
 const COMPARING = new Set('than end over under about around approximately roughly nearly almost only least most ca cirka omkring kun naesten mindst hoejst'.split(' '));
+/** Words before a name the question only compares with: "a combat mission like ISAF?", "ligesom ISAF". */
+const LIKENED = new Set(['like', 'unlike', 'ligesom']);
 /** Words after which a question names what it counts: "how many soldiers", "hvor mange soldater", "number of staff". */
 const COUNT_WORDS = new Set(['many', 'much', 'mange', 'meget', 'antal', 'antallet', 'number']);
 /** A number read as a year, not a count. */
@@ -691,7 +693,9 @@ export class SearchIndex {
       const parts = /^\d+$/.test(word) || names.has(word) ? undefined : this.decompound(word);
       if (parts) return parts.filter((p) => p !== '').map((p) => weightedWord(p, COMPOUND_PART_WEIGHT * this.idf(p)));
       if (this.isLightNumber(word, words[i - 1], words[i + 1])) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
-      // A name the base never mentions ("Kosovo", "Mali") says the question is about something else.
+      // A name the base never mentions ("Kosovo", "Mali") says the question is about something else,
+      // unless the question only likens its subject to it ("a combat mission like ISAF was?").
+      if (names.has(word) && LIKENED.has(words[i - 1]!)) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       return [weightedWord(word, (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, true)];
     });
   }

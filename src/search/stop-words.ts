@@ -28,7 +28,7 @@ weren wasn isn aren didn doesn haven hasn hadn won wouldn couldn shouldn ll ve r
 another others otherwise anyhow anyways anywhere somewhere nowhere everywhere elsewhere somehow sometime sometimes
 ahead alone aside beside beyond despite within via versus whilst whereas thus hence therefore indeed merely namely
 nearly largely fairly truly simply certainly clearly obviously apparently presumably hopefully unfortunately
-definitely possibly usually often presently kindly appreciate wants wanted wish wishes hope hoping looking trying
+definitely possibly usually often presently present kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
 perform performs performed activities activity`;

@@ -55,6 +55,12 @@ describe('ask: a question inside framing sentences', () => {
     expect(ask(snap, 'My son is in KFOR. Who is in charge of the mission?').status).toBe('no_match');
   });
 
+  it('takes a name the question only likens its subject to as no sign of another subject', () => {
+    expect(ask(snap, 'Which country leads NMI, a mission like KFOR?')).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, 'Hvem leder NMI, ligesom KFOR?')).toMatchObject({ status: 'answered', id: 'who-leads' });
+    expect(ask(snap, 'Who is in charge of NMI and KFOR?').status).toBe('no_match');
+  });
+
   it('takes a place the asker writes from or is visiting as about the asker, not a sign the question is about something else', () => {
     expect(ask(snap, 'Greetings from Tórshavn – who is in charge of NMI?')).toMatchObject({ status: 'answered', id: 'who-leads' });
     expect(ask(snap, "I'm visiting Tórshavn and read about NMI. Who is in charge of NMI?")).toMatchObject({ status: 'answered', id: 'who-leads' });

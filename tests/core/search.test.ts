@@ -129,6 +129,10 @@ describe('ask: finding the entry', () => {
     expect(index.search('Hvad dækker NMI over?').terms).not.toContain('ended');
   });
 
+  it('reads "at present" as asking about now, not as a word the base lacks', () => {
+    expect(ask(snap, 'Who leads NMI at present?')).toMatchObject({ status: 'answered', id: 'who-leads', confidence: ask(snap, 'Who leads NMI now?').confidence });
+  });
+
   it('reads a long word spelt by ear, two letters off, as the known word it sounds like', () => {
     // "comandss" is two edits from "commands", which one edit would not reach; they sound alike.
     expect(snap.index.search('who comandss nmi').terms).toContain('commands');
