@@ -20,7 +20,7 @@ export function intentOf(words: readonly string[]): Intent | null {
     if (w === 'hur' && (next === 'mange' || next === 'maanga')) return 'count';
     if (w === 'hvor') return next === 'mange' || next === 'meget' || next === 'stor' || next === 'store' ? 'count' : next === 'laenge' ? 'when' : 'where';
     if (w === 'who' || w === 'whom' || w === 'hvem') return 'who';
-    if (w === 'where' || w === 'whereabouts' || w === 'hvorhen' || w === 'hvorfra') return 'where';
+    if (w === 'where' || w === 'whereabouts' || w === 'hvorhen' || w === 'hvorfra' || w === 'hvorifra') return 'where';
     if (w === 'when' || w === 'hvornaar') return 'when';
     if (w === 'why' || w === 'hvorfor') return 'why';
   }

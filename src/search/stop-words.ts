@@ -35,7 +35,7 @@ perform performs performed activities activity`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
 dine disse dit du efter eller en end er et for fordi fra ham han hans har havde have hende hendes her hos hun hvad
-hvem hvilke hvilken hvilket hvis hvor hvordan hvornaar hvorfor hvorhen hvorledes i ikke ind ja jeg jer jo kan kunne
+hvem hvilke hvilken hvilket hvis hvor hvordan hvornaar hvorfor hvorhen hvorfra hvorifra hvorledes i ikke ind ja jeg jer jo kan kunne
 man mange med meget men mig min mine mit mod naar ned nej noget nogle nu og ogsaa om op os over paa saa sig sin sine
 sit skal skulle skullet haft kunnet villet maatte burde som stadig sådan til ud under var vil ville vi vaere vaeret
 hej tak lige egentlig mon nok vel kun
@@ -178,7 +178,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...`$
 const DANISH_MARKERS = new Set(
   `og er det der hvem hvad hvor hvordan hvornaar hvorfor hvilke hvilken hvilket jeg du vi de den en et til af paa med
   som har var ikke om kan skal mange missionen irak danmark danske dansk soldater ledelse leder blev bliver hvem's nu
-  stadig siden efter aar hvornaar hvorfra`.split(/\s+/),
+  stadig siden efter aar hvornaar hvorfra hvorifra`.split(/\s+/),
 );
 const ENGLISH_MARKERS = new Set(
   `the is are was were who what where when why how which does do did of to in for with and it this that many much
