@@ -220,22 +220,33 @@ export function tokens(text: string): string[] {
   return plainWords(text) ?? split(foldDanish(cleanText(withoutThousandsSeparators(text))));
 }
 
-/** An English yes/no question ending in "over" asks whether something has ended ("Is NMI over?", "is the mission over now"). */
-const ASKS_YES_OR_NO = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt']);
+/** An English yes/no question ending in "over" asks whether something has ended ("Is NMI over?", "is the mission over now"); "isn't" is cleaned to "isn" + "t". */
+const ASKS_YES_OR_NO = new Set(['is', 'was', 'are', 'were', 'isn', 'wasn', 'aren', 'weren', 'isnt', 'wasnt']);
+/** Words that may open such a question before its verb ("Hi, is NMI over?", "so is it over now"). */
+const OPENERS = new Set(['hi', 'hey', 'hello', 'so', 'ok', 'okay', 'well', 'and', 'but', 'wait', 'quick', 'question', 'lol', 'btw', 'sorry']);
 /** Words that may follow the closing "over" ("over now", "over already"). */
 const AFTER_OVER = new Set(['now', 'yet', 'already']);
-/** Verbs whose "over" is a handover, not an end ("Is it true that Denmark took over?"). */
-const HANDED_OVER = new Set(['take', 'takes', 'took', 'taken', 'taking', 'hand', 'hands', 'handed', 'handing', 'pass', 'passed', 'turn', 'turned', 'it']);
+/**
+ * Words before an "over" that is a movement or a handover, not an end: "Denmark took over", "handed
+ * it over", "sending more troops over", "moved over".
+ */
+const OVER_IS_NO_END = new Set(
+  `take takes took taken taking hand hands handed handing pass passed turn turned it them send sends sent sending
+  come comes came coming go goes went gone going move moves moved moving bring brings brought fly flew flown
+  troops soldiers people staff`.split(/\s+/),
+);
 
 /**
  * "Is NMI over?": the closing "over" read as "ended", a word the synonym table knows ("is over",
- * "it over" are its phrases, but the mission's name can stand between). Not after a verb of handing
- * over, nor in Danish, where "over" closes other phrases ("hvad dækker NMI over?").
+ * "it over" are its phrases, but the mission's name can stand between). Not after a word that makes
+ * it a movement or a handover, nor in Danish, where "over" closes other phrases ("hvad dækker NMI over?").
  */
 export function overAsEnded(words: readonly string[]): string[] {
+  let first = 0;
+  while (first < words.length && OPENERS.has(words[first]!)) first++;
   let last = words.length - 1;
-  while (last > 0 && AFTER_OVER.has(words[last]!)) last--;
-  if (words[last] !== 'over' || !ASKS_YES_OR_NO.has(words[0]!) || HANDED_OVER.has(words[last - 1]!)) return [...words];
+  while (last > first && AFTER_OVER.has(words[last]!)) last--;
+  if (words[last] !== 'over' || !ASKS_YES_OR_NO.has(words[first]!) || OVER_IS_NO_END.has(words[last - 1]!)) return [...words];
   return [...words.slice(0, last), 'ended', ...words.slice(last + 1)];
 }
 

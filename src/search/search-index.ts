@@ -97,8 +97,12 @@ const FUSE_PATTERN_MAX = 32;
 const VOWEL = /[aeiouyæøå]/;
 /** Words before a figure that make it a claimed amount: "more than 1,000", "omkring 500", "kun 300". */
 const COMPARING = new Set('than end over under about around approximately roughly nearly almost only least most ca cirka omkring kun naesten mindst hoejst'.split(' '));
-/** Words before a name the question only compares with: "a combat mission like ISAF?", "ligesom ISAF". */
-const LIKENED = new Set(['like', 'unlike', 'ligesom']);
+/** Words before a name the question only compares with: "a combat mission like ISAF?", "ligesom ISAF", "unlike KFOR". */
+const LIKENED = new Set(['unlike', 'ligesom']);
+/** Words after which "like" compares rather than says what someone likes ("Do soldiers like Kuwait?"). */
+const COMPARES_WITH_LIKE = new Set(
+  'is was are were be it just mission missions deployment deployments operation operations one something exactly more much kind sort'.split(' '),
+);
 /** Words after which a question names what it counts: "how many soldiers", "hvor mange soldater", "number of staff". */
 const COUNT_WORDS = new Set(['many', 'much', 'mange', 'meget', 'antal', 'antallet', 'number']);
 /** A number read as a year, not a count. */
@@ -370,7 +374,8 @@ export class SearchIndex {
    * Does now what would otherwise happen on first use (spelling index, each
    * entry's questions, title search, and asking the base its own questions, which
    * fills the word caches), so a long-running bot pays it when it loads, not while
-   * someone waits. A one-shot `npm run ask` skips it.
+   * someone waits; beyond a few thousand entries, only the spelling index. A one-shot
+   * `npm run ask` skips it.
    */
   warm(): this {
     this.corrector.warm();
@@ -695,7 +700,14 @@ export class SearchIndex {
       if (this.isLightNumber(word, words[i - 1], words[i + 1])) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       // A name the base never mentions ("Kosovo", "Mali") says the question is about something else,
       // unless the question only likens its subject to it ("a combat mission like ISAF was?").
-      if (names.has(word) && LIKENED.has(words[i - 1]!)) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
+      // "like" compares after a word of comparison, or after "is" and the subject's name ("Is NMI like ISAF?", not "Does NMI like …").
+      const before = words[i - 2];
+      const likened =
+        LIKENED.has(words[i - 1]!) ||
+        (words[i - 1] === 'like' &&
+          before !== undefined &&
+          (COMPARES_WITH_LIKE.has(before) || (COMPARES_WITH_LIKE.has(words[i - 3]!) && this.forms(before).some((t) => this.subject.has(t)))));
+      if (names.has(word) && likened) return [weightedWord(word, STOP_WEIGHT * unknownIdf, true)];
       return [weightedWord(word, (names.has(word) ? NAME_WEIGHT : 1) * unknownIdf, true)];
     });
   }

@@ -27,7 +27,7 @@ guys y'all wat wut total altogether overall yo yep yup see sees saw seen seeing 
 weren wasn isn aren didn doesn haven hasn hadn won wouldn couldn shouldn ll ve re
 another others otherwise anyhow anyways anywhere somewhere nowhere everywhere elsewhere somehow sometime sometimes
 ahead alone aside beside beyond despite within via versus whilst whereas thus hence therefore indeed merely namely
-nearly largely fairly truly simply certainly clearly obviously apparently presumably hopefully unfortunately
+nearly largely fairly truly simply certainly surely clearly obviously apparently presumably hopefully unfortunately
 definitely possibly usually often presently present kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
 question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting

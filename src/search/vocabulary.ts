@@ -3,9 +3,6 @@
 // (words that share a form with up to two letters removed), then edit distance
 // decides. fuse.js did this first, scanning every word of similar length: ~2 ms
 // for each unknown word of a question, against ~0.02 ms here (npm run bench).
-// A long word spelt by ear ("porpoise", "soilders", "comandss") is two edits away, as far
-// as many a real word: it is read as a known word only when the two sound alike.
-import { doubleMetaphone } from 'double-metaphone';
 
 /**
  * Everyday words one edit from a word of the base that people ask about when the base has no
@@ -21,11 +18,6 @@ const NOT_TYPOS = new Set(
 
 /** Typos allowed by word length: none in short words, where a typo is another word ("kfor" is not "kort"). */
 const allowedEdits = (length: number) => (length < 5 ? 0 : length < 9 ? 1 : 2);
-
-/** How far a word spelt by ear may be from the word it sounds like. */
-const SOUND_ALIKE_EDITS = 2;
-/** Shorter words two letters off that sound alike are as often other words: "killed" is not "kilde", "weather" not "whether". */
-const SOUND_ALIKE_MIN_LENGTH = 8;
 
 /** Three rows of the distance table, reused: correcting a word compares it with many candidates. */
 let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
@@ -74,8 +66,6 @@ export class VocabularyCorrector {
   /** Deletion form → the word or words it comes from; built on the first word to correct. */
   private index?: Map<string, string | string[]>;
   private readonly cache = new Map<string, string | undefined>();
-  /** Sound (Double Metaphone's first key) → the known words of that sound; built on the first word spelt by ear. */
-  private sounds?: Map<string, string[]>;
 
   constructor(private readonly vocabulary: readonly string[]) {}
 
@@ -117,40 +107,13 @@ export class VocabularyCorrector {
         if (edits <= allowed && (!best || edits < best.edits)) best = { word: candidate, edits };
       }
     }
-    if (word.length >= SOUND_ALIKE_MIN_LENGTH) best ??= this.soundAlike(word);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(word, best?.word);
     return best?.word;
   }
 
-  /** The sound index, built on the first word that needs it. */
-  private soundIndex(): Map<string, string[]> {
-    if (!this.sounds) {
-      this.sounds = new Map();
-      for (const w of this.vocabulary) {
-        if (w.length < SOUND_ALIKE_MIN_LENGTH - SOUND_ALIKE_EDITS) continue;
-        const [key] = doubleMetaphone(w);
-        const list = this.sounds.get(key);
-        if (list) list.push(w);
-        else this.sounds.set(key, [w]);
-      }
-    }
-    return this.sounds;
-  }
-
-  /** Builds both indexes now rather than on the first misspelt word. */
+  /** Builds the deletion index now rather than on the first misspelt word. */
   warm(): void {
     this.lookup();
-    this.soundIndex();
-  }
-
-  /** The known word, two letters off at most, that sounds like one spelt by ear ("porpoise" → purpose). */
-  private soundAlike(word: string): { word: string; edits: number } | undefined {
-    let best: { word: string; edits: number } | undefined;
-    for (const candidate of this.soundIndex().get(doubleMetaphone(word)[0]) ?? []) {
-      const edits = editDistance(word, candidate);
-      if (edits <= SOUND_ALIKE_EDITS && (!best || edits < best.edits)) best = { word: candidate, edits };
-    }
-    return best;
   }
 }

@@ -59,6 +59,9 @@ describe('ask: a question inside framing sentences', () => {
     expect(ask(snap, 'Which country leads NMI, a mission like KFOR?')).toMatchObject({ status: 'answered', id: 'who-leads' });
     expect(ask(snap, 'Hvem leder NMI, ligesom KFOR?')).toMatchObject({ status: 'answered', id: 'who-leads' });
     expect(ask(snap, 'Who is in charge of NMI and KFOR?').status).toBe('no_match');
+    // "like" as a verb compares nothing.
+    expect(ask(snap, 'Where does NMI train, is it like Kuwait?')).toMatchObject({ status: 'answered', id: 'training-locations' });
+    expect(ask(snap, 'Where does NMI train, and does NMI like Kuwait?').status).toBe('no_match');
   });
 
   it('takes a place the asker writes from or is visiting as about the asker, not a sign the question is about something else', () => {

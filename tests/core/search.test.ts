@@ -117,7 +117,7 @@ describe('ask: finding the entry', () => {
     expect(snap.index.search('traning').terms).toEqual(['training']);
   });
 
-  it('reads a closing "over" of an English yes/no question as "ended", but not after "took"', () => {
+  it('reads a closing "over" of an English yes/no question as "ended", but not a handover or a movement', () => {
     const dir = copyFixture();
     editFile(dir, 'sources.yaml', '  - canonical: taji', '  - canonical: ended\n    variants: ["is over", "finished"]\n  - canonical: taji');
     editFile(dir, 'entries.yaml', '"Recent NATO statement on NMI"', '"Recent NATO statement on NMI", "Has NMI ended?"');
@@ -125,18 +125,14 @@ describe('ask: finding the entry', () => {
     // The mission's name stands between "is" and "over", so the table's phrase "is over" cannot match.
     expect(index.search('Is NMI over?').terms).toContain('ended');
     expect(index.search('is the mission over now').terms).toContain('ended');
+    expect(index.search("Hi, isn't NMI over?").terms).toContain('ended');
     expect(index.search('Is it true that Canada took over?').terms).not.toContain('ended');
+    expect(index.search('Is Canada sending more troops over?').terms).not.toContain('ended');
     expect(index.search('Hvad dækker NMI over?').terms).not.toContain('ended');
   });
 
   it('reads "at present" as asking about now, not as a word the base lacks', () => {
     expect(ask(snap, 'Who leads NMI at present?')).toMatchObject({ status: 'answered', id: 'who-leads', confidence: ask(snap, 'Who leads NMI now?').confidence });
-  });
-
-  it('reads a long word spelt by ear, two letters off, as the known word it sounds like', () => {
-    // "comandss" is two edits from "commands", which one edit would not reach; they sound alike.
-    expect(snap.index.search('who comandss nmi').terms).toContain('commands');
-    answers('who comandss nmi', 'who-leads');
   });
 
   it('keeps an everyday word that is one letter from a word of the base: what it cost is not what it sent', () => {
