@@ -1,7 +1,8 @@
 // A one-shot answer (`npm run ask`) from knowledge checked on an earlier run:
 // found by its files' content hash in the cache (knowledge/cache.ts), it needs
-// neither the YAML parser nor the schema (zod), which together took ~0.25 s of
-// a cold start. Otherwise the knowledge is loaded and checked as always, and kept.
+// neither the YAML parser nor the schema (zod), which with parsing and checking
+// took ~0.25 s of a cold start. Otherwise the knowledge is loaded and checked as
+// always, and kept.
 import { cachedKnowledge } from './knowledge/cache.js';
 import { readKnowledgeFiles } from './knowledge/files.js';
 import { SearchIndex } from './search/search-index.js';
@@ -12,7 +13,7 @@ import type { Snapshot } from './store.js';
 export async function oneShotSnapshot(dir: string): Promise<Snapshot> {
   const files = readKnowledgeFiles(dir);
   const kb = 'files' in files ? cachedKnowledge(files) : undefined;
-  if (!kb) return (await import('./store.js')).buildSnapshot(dir, { keep: true }).snapshot;
+  if (!kb) return (await import('./store.js')).buildSnapshot('files' in files ? files : dir, { keep: true }).snapshot;
   loadStemTable();
   return { kb, index: SearchIndex.build(kb) };
 }

@@ -5,6 +5,7 @@
 import { diffKnowledge, type KnowledgeDiff } from './knowledge/diff.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { keepKnowledge } from './knowledge/cache.js';
+import type { KnowledgeFiles } from './knowledge/files.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { formatProblems, KnowledgeError, type Problem } from './knowledge/problems.js';
 import { SearchIndex } from './search/search-index.js';
@@ -25,7 +26,7 @@ export type ReloadOutcome =
  * that will answer many questions, not for a one-shot CLI answer. `keep` keeps
  * valid knowledge for the next one-shot answer (see knowledge/cache.ts).
  */
-export function buildSnapshot(dir: string, opts: { warm?: boolean; keep?: boolean } = {}): { snapshot: Snapshot; warnings: Problem[] } {
+export function buildSnapshot(dir: string | KnowledgeFiles, opts: { warm?: boolean; keep?: boolean } = {}): { snapshot: Snapshot; warnings: Problem[] } {
   loadStemTable();
   const { kb, problems: warnings } = loadKnowledge(dir);
   if (!kb) throw new KnowledgeError(warnings);

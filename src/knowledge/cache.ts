@@ -1,10 +1,12 @@
-// A one-shot `npm run ask` spent ~0.15 s parsing and validating YAML that had not
-// changed since the run before. A knowledge base that loaded without errors is
-// kept as JSON in node_modules/.cache/nmi-bot/, named by its content hash and by
-// the build of the code that checked it; the next run with the same files and the
-// same code reads that instead. Anything amiss with the cache (missing, unreadable,
-// unwritable, from other code) only means loading the YAML as usual.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// A one-shot `npm run ask` spent ~0.25 s parsing and validating YAML that had not
+// changed since the run before, and loading js-yaml and zod to do it. A knowledge
+// base that loaded without errors is kept as JSON in node_modules/.cache/nmi-bot/,
+// named by its content hash and by the code that checked it (this folder's files
+// and the parser's and schema library's versions); the next run with the same files
+// and the same code reads that instead. Anything amiss with the cache (missing,
+// unreadable, unwritable, from other code) only means loading the YAML as usual.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../paths.js';
@@ -12,16 +14,18 @@ import { knowledgeBase, type KnowledgeBase, type KnowledgeParts } from './knowle
 import type { KnowledgeFiles } from './files.js';
 
 export const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'nmi-bot');
-/** Cached versions kept: an admin editing the files makes a new one at each save. */
-const KEEP = 8;
+/** Cached versions kept, the most recently used: an admin editing the files makes a new one at each save. */
+const KEEP = 16;
 
-/** The build of the loading code (this folder's files): other code may read the same files differently. */
+/** The code that reads and checks knowledge: a change to it (or to js-yaml or zod) may read the same files differently. */
 let build: string | undefined;
 function codeBuild(): string {
   if (build === undefined) {
+    const hash = createHash('sha256');
     const here = dirname(fileURLToPath(import.meta.url));
-    const newest = Math.max(...readdirSync(here).map((f) => statSync(join(here, f)).mtimeMs));
-    build = Math.round(newest).toString(36);
+    for (const f of readdirSync(here).sort()) hash.update(f).update(readFileSync(join(here, f)));
+    for (const lib of ['js-yaml', 'zod']) hash.update(readFileSync(join(PROJECT_ROOT, 'node_modules', lib, 'package.json')));
+    build = hash.digest('hex').slice(0, 12);
   }
   return build;
 }
@@ -31,8 +35,13 @@ const fileFor = (version: string) => join(CACHE_DIR, `${version}-${codeBuild()}.
 /** The knowledge base these files made last time, or undefined. */
 export function cachedKnowledge(read: KnowledgeFiles): KnowledgeBase | undefined {
   try {
-    const parts = JSON.parse(readFileSync(fileFor(read.version), 'utf8')) as KnowledgeParts;
-    return parts.version === read.version ? knowledgeBase({ ...parts, dir: read.dir }) : undefined;
+    const file = fileFor(read.version);
+    const parts = JSON.parse(readFileSync(file, 'utf8')) as KnowledgeParts;
+    if (parts.version !== read.version) return undefined;
+    // Used now: the last to be pruned.
+    const now = new Date();
+    utimesSync(file, now, now);
+    return knowledgeBase({ ...parts, dir: read.dir });
   } catch {
     return undefined;
   }
@@ -53,11 +62,11 @@ export function keepKnowledge(kb: KnowledgeBase): void {
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(parts));
     renameSync(partial, file);
-    const old = readdirSync(CACHE_DIR)
-      .map((f) => ({ f, t: statSync(join(CACHE_DIR, f)).mtimeMs }))
-      .sort((a, b) => b.t - a.t)
-      .slice(KEEP);
-    for (const { f } of old) rmSync(join(CACHE_DIR, f), { force: true });
+    const kept = readdirSync(CACHE_DIR).map((f) => ({ f, t: statSync(join(CACHE_DIR, f)).mtimeMs }));
+    const unused = kept.filter(({ f }) => f.endsWith('.json')).sort((a, b) => b.t - a.t).slice(KEEP);
+    // A partial file older than a minute was left by a run that stopped while writing it.
+    const left = kept.filter(({ f, t }) => f.endsWith('.tmp') && t < Date.now() - 60_000);
+    for (const { f } of [...unused, ...left]) rmSync(join(CACHE_DIR, f), { force: true });
   } catch {
     // A cache that cannot be written only makes the next run load the YAML again.
   }

@@ -199,11 +199,15 @@ describe('npm run ask', { timeout: 60_000 }, () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ id: 'new-facts', answer: marked });
     expect(askCli(question).stdout).toBe(first.stdout);
 
-    // A damaged cache file is read past, not served.
+    // The second run read the kept knowledge: what the cache says is what it answers…
     const cacheDir = join(ROOT, 'node_modules/.cache/nmi-bot');
-    const kept = readdirSync(cacheDir).filter((f) => readFileSync(join(cacheDir, f), 'utf8').includes(marked));
+    const kept = readdirSync(cacheDir).filter((f) => f.endsWith('.json') && readFileSync(join(cacheDir, f), 'utf8').includes(marked));
     expect(kept).toHaveLength(1);
-    writeFileSync(join(cacheDir, kept[0]!), '{"version": ');
+    const keptFile = join(cacheDir, kept[0]!);
+    writeFileSync(keptFile, readFileSync(keptFile, 'utf8').replace(marked, 'Read from the cache.'));
+    expect(JSON.parse(askCli(question).stdout)).toMatchObject({ answer: 'Read from the cache.' });
+    // …and a damaged cache file is read past, not served.
+    writeFileSync(keptFile, '{"version": ');
     expect(askCli(question).stdout).toBe(first.stdout);
 
     writeFileSync(file, readFileSync(file, 'utf8').replace(marked, 'Edited since.'));
