@@ -99,8 +99,9 @@ export class SynonymMap {
   apply(input: string[]): string[] {
     // Most texts hold no spelling at all: they are given back as they are, each word looked up
     // once (indexing applies this to millions of words).
-    const first = input.findIndex((w) => this.words.has(w));
-    if (first < 0) return input;
+    let first = 0;
+    while (first < input.length && !this.words.has(input[first]!)) first++;
+    if (first === input.length) return input;
     const out = input.slice(0, first);
     for (let i = first; i < input.length; ) {
       const w = input[i]!;

@@ -282,7 +282,7 @@ export class SearchIndex {
           const ids: number[] = [];
           for (const w of markReferences(this.synonyms.apply(words), this.isName)) {
             const id = this.bm25.addTerm(w, f, weight);
-            ids.push(id);
+            if (areQuestions) ids.push(id);
             // Index the word once; its stems point back to it, so other forms find it at query time.
             const mask = grouped[id] ?? 0;
             if (!(mask & bit)) {
