@@ -645,6 +645,8 @@ export class SearchIndex {
     if (!/^\d+$/.test(word)) return false;
     // A year within the base's own span ("in 2019") asks about its time, not about something else.
     if (word.length === 4 && +word >= this.years[0] && +word <= this.years[1]) return true;
+    // Any figure after "than" or "end" is a claim to check ("more or fewer than 10?", "færre end 3").
+    if (before === 'than' || before === 'end') return true;
     // So does a day of the month ("24. nov eller 1. dec?").
     if (word.length <= 2) return MONTHS.has(after!) || MONTHS.has(before!);
     // A head count the base does not hold ("more than 2,000?", "sent 300 soldiers?") is a claim to

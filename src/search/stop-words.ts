@@ -67,6 +67,21 @@ in a few words|in plain english|to what extent|i hvilken grad|i hvilket omfang|i
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
 }
 
+/**
+ * "more or fewer than ten", "flere eller færre end tre", "longer or shorter than two years": a claim
+ * to check, whose comparing words say nothing of what is checked (the figure after "than" is light,
+ * see isLightNumber). Not size words: "bigger or smaller than 1,000?" asks about size.
+ */
+const COMPARED: [string, string][] = [
+  ['more', 'fewer'], ['more', 'less'], ['longer', 'shorter'], ['earlier', 'later'],
+  ['flere', 'faerre'], ['mere', 'mindre'], ['laengere', 'kortere'], ['tidligere', 'senere'],
+];
+for (const [a, b] of COMPARED) {
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const or of ['or', 'eller']) FILLER_PHRASES.set(x, [...(FILLER_PHRASES.get(x) ?? []), [x, or, y]]);
+  }
+}
+
 /** The length of the filler phrase starting at words[i], or 0. */
 function fillerAt(words: readonly string[], i: number): number {
   for (const p of FILLER_PHRASES.get(words[i]!) ?? []) {

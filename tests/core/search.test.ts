@@ -174,6 +174,13 @@ describe('ask: how people word things', () => {
     declines('what is 170 times 230');
   });
 
+  it('checks a claim put as "more or fewer than N" against the figure it holds, in both languages', () => {
+    answers('Does NMI have more or fewer than 10 personnel?', 'mission-size');
+    answers('Er der flere eller færre end 10 personer i NMI?', 'mission-size');
+    // A small figure the base lacks, with nothing compared, is still something else.
+    declines('Does NMI have 10 personnel?');
+  });
+
   it('reads two swapped letters, or a double letter typed once, in a short word as the word meant', () => {
     // Short words are never corrected by edit distance, but these are typos of their own.
     expect(answers('hwo leads the mission', 'who-leads').confidence).toBeGreaterThan(0.9);
