@@ -22,7 +22,8 @@ for (const w of QUESTION_WORDS) {
 
 /**
  * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage"), types one twice
- * ("manny"), swaps two ("mnay") or, in a short one, hits a wrong one ("meny"): only these few words
+ * ("manny", also on top of another slip: "menny"), swaps two ("mnay") or, in a short one, hits a
+ * wrong one ("meny"): only these few words
  * are filled in, as few short words are a letter away from one of them. Read also for the kind of
  * question ("how mnay" asks how many).
  */
@@ -30,6 +31,9 @@ export function filledQuestionWord(word: string): string | undefined {
   if (!/^[a-z]+$/.test(word) || isStopWord(word)) return undefined;
   const mistyped = MISTYPED.get(word);
   if (mistyped) return mistyped;
+  // A letter typed twice on top of another slip ("menny": "meny", "hoow"): read without it.
+  const once = word.replace(/(\p{L})\1/u, '$1');
+  if (once !== word) return filledQuestionWord(once);
   if (word.length > 4) return undefined;
   const dropped = SHORT_OF.get(word);
   if (dropped) return dropped;

@@ -223,6 +223,8 @@ describe('ask: how people word things', () => {
     // A wrong letter in "many" or "hvem" too, not in "what" ("chat" is a word).
     expect(snap.index.search('how meny people serve in nmi').terms).toContain('many');
     answers('how meny people serve in nmi', 'mission-size');
+    // …also with a letter typed twice on top.
+    expect(snap.index.search('how menny people serve in nmi').terms).toContain('many');
     expect(snap.index.search('chat about nmi').terms).toContain('chat');
   });
 
