@@ -228,8 +228,10 @@ describe('ask: how people word things', () => {
     expect(snap.index.search('chat about nmi').terms).toContain('chat');
   });
 
-  it('reads Norwegian spellings as the Danish words', () => {
+  it('reads Norwegian spellings (Bokmål and Nynorsk) as the Danish words', () => {
     expect(snap.index.search('hvem leder misjonen').terms).toEqual(snap.index.search('hvem leder missionen').terms);
+    // Nynorsk too.
+    expect(snap.index.search('kven har leiinga').terms).toEqual(snap.index.search('hvem har ledelsen').terms);
     answers('Hvor mange er med i misjonen nå?', 'mission-size');
   });
 
