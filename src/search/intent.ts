@@ -27,7 +27,7 @@ export function intentOf(words: readonly string[]): Intent | null {
   return null;
 }
 
-/** Words that ask about today rather than a date or a plan: "nu", "currently", "still", "i dag" (and "at present", "these days" below). */
+/** Words that ask about today rather than a date or a plan: "nu", "currently", "still", "i dag" (and "at present", "these days", "p.t." below). */
 const NOW_WORDS = new Set(['now', 'currently', 'current', 'today', 'nowadays', 'presently', 'still', 'anymore', 'nu', 'pt', 'stadig', 'stadigvaek', 'aktuelt', 'nuvaerende', 'fortsat', 'atm', 'rn', 'oejeblikket', 'naervaerende']);
 
 /** Folded words before synonyms: does the question ask about today? */
@@ -39,6 +39,7 @@ export function asksAboutNow(words: readonly string[]): boolean {
       (w === 'tiden' && words[i - 1] === 'for') ||
       (w === 'days' && words[i - 1] === 'these') ||
       (w === 'present' && words[i - 1] === 'at') ||
+      (w === 't' && words[i - 1] === 'p') ||
       (w === 'moment' && words[i - 1] === 'the' && words[i - 2] === 'at'),
   );
 }

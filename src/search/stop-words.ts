@@ -30,7 +30,8 @@ ahead alone aside beside beyond despite within via versus whilst whereas thus he
 nearly largely fairly truly simply certainly surely clearly obviously apparently presumably hopefully unfortunately
 definitely possibly usually often presently present kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
-question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
+question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting upon
+constitute constitutes constituted auspices
 perform performs performed activities activity`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
@@ -54,6 +55,7 @@ sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 ift mht dvs iflg ifm bla
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet aktiviteten aktiviteterne hen
+varetage varetager varetog varetaget tillige
 dens dets udover derudover oppe slet vaek oejeblikket naervaerende
 ae noej ta ka sku ku`;
 
