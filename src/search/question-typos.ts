@@ -15,25 +15,34 @@ for (const w of QUESTION_WORDS) for (let i = 0; i < w.length; i++) if (!SHORT_OF
 for (const w of KIND_WORDS) for (let i = 0; i < w.length; i++) SHORT_OF.set(`${w.slice(0, i)}?${w.slice(i + 1)}`, w);
 /** Each question word with a letter typed twice ("manny", "hvvem") or two letters swapped ("mnay", "hwo"), to the word. */
 const MISTYPED = new Map<string, string>();
+/** Typos of "how" that are also typos of another question word ("hwo": who): the word after decides. */
+const ALSO_HOW = new Set<string>();
 for (const w of QUESTION_WORDS) {
-  for (let i = 0; i < w.length; i++) MISTYPED.set(w.slice(0, i + 1) + w.slice(i), w);
-  for (let i = 0; i + 1 < w.length; i++) if (w[i] !== w[i + 1]) MISTYPED.set(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
+  const typo = (t: string) => {
+    if (MISTYPED.get(t) === 'how' && w !== 'how') ALSO_HOW.add(t);
+    MISTYPED.set(t, w);
+  };
+  for (let i = 0; i < w.length; i++) typo(w.slice(0, i + 1) + w.slice(i));
+  for (let i = 0; i + 1 < w.length; i++) if (w[i] !== w[i + 1]) typo(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
 }
+/** Words after which only "how" asks: "hwo big", "hwo many". */
+const AFTER_HOW = new Set(['many', 'much', 'big', 'large', 'long', 'old', 'often', 'far']);
 
 /**
  * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage"), types one twice
  * ("manny", also on top of another slip: "menny"), swaps two ("mnay") or, in a short one, hits a
  * wrong one ("meny"): only these few words
  * are filled in, as few short words are a letter away from one of them. Read also for the kind of
- * question ("how mnay" asks how many).
+ * question ("how mnay" asks how many); `next`, the word after, tells "hwo big" (how) from "hwo leads" (who).
  */
-export function filledQuestionWord(word: string): string | undefined {
+export function filledQuestionWord(word: string, next?: string): string | undefined {
   if (!/^[a-z]+$/.test(word) || isStopWord(word)) return undefined;
+  if (ALSO_HOW.has(word) && AFTER_HOW.has(next!)) return 'how';
   const mistyped = MISTYPED.get(word);
   if (mistyped) return mistyped;
   // A letter typed twice on top of another slip ("menny": "meny", "hoow"): read without it.
   const once = word.replace(/(\p{L})\1/u, '$1');
-  if (once !== word) return filledQuestionWord(once);
+  if (once !== word) return filledQuestionWord(once, next);
   if (word.length > 4) return undefined;
   const dropped = SHORT_OF.get(word);
   if (dropped) return dropped;

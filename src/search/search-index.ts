@@ -613,8 +613,8 @@ export class SearchIndex {
    * word of too many real words: "Kina" → "kinda", "tank" → "thank", "sad" → "said";
    * question words alone are filled in, see question-typos.ts.)
    */
-  private shortTypo(word: string): string | undefined {
-    const question = filledQuestionWord(word);
+  private shortTypo(word: string, next?: string): string | undefined {
+    const question = filledQuestionWord(word, next);
     if (question) return question;
     if (word.length < 3 || word.length > 4) return undefined;
     // Only words as the base writes them: stemming each of the dozens of candidates would cost more than the rest of a question.
@@ -680,14 +680,14 @@ export class SearchIndex {
   private weigh(text: string, names: ReadonlySet<string>): Weighted[] {
     const unknownIdf = this.bm25.idf(0);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = withoutFillerPhrases(overAsEnded(unjoined(inDanishSpelling(tokens(text))))).map((w) => {
+    const spelled = withoutFillerPhrases(overAsEnded(unjoined(inDanishSpelling(tokens(text))))).map((w, i, all) => {
       if (isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w)) return w;
       // Known only through a stem ("egenlig" → da:egen), a word a letter away from a function word is that word misspelt.
       if (this.known(w)) {
         const fixed = this.bm25.df(w) === 0 ? this.corrector.correct(w) : undefined;
         return fixed && FUNCTION_WORDS.has(fixed) ? fixed : w;
       }
-      return this.corrector.correct(w) ?? this.shortTypo(w) ?? w;
+      return this.corrector.correct(w) ?? this.shortTypo(w, all[i + 1]) ?? w;
     });
     // A reference name the base never uses as one ("after Sweden") is read as the name.
     const words = [...new Set(markReferences(this.synonyms.apply(spelled), this.isName).map((w) => (this.known(w) ? w : (referredName(w) ?? this.outsidePhrase(w) ?? w))))];
@@ -730,7 +730,14 @@ export class SearchIndex {
       if (!weighted.some((x) => x.word === w.word)) weighted.push(weightedWord(w.word, full ? w.weight : FRAMING_WEIGHT * w.weight, w.unknown, !pointsBack));
     }
     // The kind of question from its question words as meant: "hvor mage" asks how many.
-    const asWritten = unjoined(tokens(pointsBack ? question : asking)).map((w) => (this.known(w) ? w : (filledQuestionWord(w) ?? w)));
+    // …and past a typo in a function word ("hvor mamge": mange).
+    const asWritten = unjoined(tokens(pointsBack ? question : asking)).map((w, i, all) => {
+      if (this.known(w)) return w;
+      const question = filledQuestionWord(w, all[i + 1]);
+      if (question) return question;
+      const fixed = this.corrector.correct(w);
+      return fixed && FUNCTION_WORDS.has(fixed) ? fixed : w;
+    });
     const total = weighted.reduce((s, w) => s + w.weight, 0);
     const query = weighted.filter((w) => !w.unknown).slice(0, MAX_QUERY_WORDS);
     const terms = weighted.map((w) => w.word);

@@ -225,6 +225,11 @@ describe('ask: how people word things', () => {
     answers('how meny people serve in nmi', 'mission-size');
     // …also with a letter typed twice on top.
     expect(snap.index.search('how menny people serve in nmi').terms).toContain('many');
+    // "hwo" is "how" or "who" swapped: the word after tells.
+    answers('hwo big is nmi', 'mission-size');
+    answers('hwo leads nmi', 'who-leads');
+    // A function word a letter off is read as meant for the kind of question too: "hvor mamge" asks how many.
+    answers('hvor mamge ansatte har nmi', 'mission-size');
     expect(snap.index.search('chat about nmi').terms).toContain('chat');
   });
 
