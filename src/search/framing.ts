@@ -42,7 +42,7 @@ const ASKER = String.raw`(?:[Ii]|[Ii]'?m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Jj]eg|[Mm]ig|
 const GREETING = String.raw`(?:[Hh]ej|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ilsen|[Gg]reetings)`;
 
 /**
- * Where a sentence ends: after "?", "!" or an ellipsis, or after "." that follows a word of three letters or more,
+ * Where a sentence ends: after "?" or "!", or after "." that follows a word of three letters or more,
  * or of two when a capital follows: abbreviations end none ("U.S. troops", "ca. 500", "f.eks.
  * soldater", "d. 4. marts"), and chat that starts sentences in lower case still splits.
  * A colon ends a sentence that speaks of the asker ("Jeg forbereder et interview: hvor længe …?"),
@@ -51,8 +51,6 @@ const GREETING = String.raw`(?:[Hh]ej|[Hh]i|[Hh]ello|[Hh]ey|[Hh]ilsen|[Gg]reetin
 const SENTENCE_END = new RegExp(
   [
     String.raw`(?<=[?!])\s+`,
-    // An ellipsis ("in the army.. how many"), as hesitant typists end sentences.
-    String.raw`(?<=\.\.)\s+`,
     // Each long look-behind is tried only where its cheap first check holds: a question is split on every ask.
     String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{3,}\.)\s+`,
     String.raw`(?<=\.)(?<=(?:^|\s)[\p{L}\p{N}]{2}\.)\s+(?=\p{Lu})`,

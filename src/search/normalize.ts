@@ -251,6 +251,29 @@ export function overAsEnded(words: readonly string[]): string[] {
   return [...words.slice(0, last), 'ended', ...words.slice(last + 1)];
 }
 
+/** A claim put as a comparison asks what the pair compares: "more or fewer than ten?" asks how many. */
+const COMPARED = new Map<string, string[]>();
+for (const [pair, asks] of [
+  ['more fewer', 'how many'], ['more less', 'how many'], ['longer shorter', 'how long'], ['earlier later', 'when'],
+  ['flere faerre', 'hvor mange'], ['laengere kortere', 'hvor laenge'], ['tidligere senere', 'hvornaar'],
+] as const) {
+  const [a, b] = pair.split(' ') as [string, string];
+  for (const or of ['or', 'eller']) for (const [x, y] of [[a, b], [b, a]]) COMPARED.set(`${x} ${or} ${y}`, asks.split(' '));
+}
+
+/** "more or fewer than ten", "flere eller færre end tre": the pair read as the question it asks ("how many … than ten"). */
+export function comparedAsAsked(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const asks = i + 2 < words.length ? COMPARED.get(`${words[i]} ${words[i + 1]} ${words[i + 2]}`) : undefined;
+    if (asks) {
+      out.push(...asks);
+      i += 2;
+    } else out.push(words[i]!);
+  }
+  return out;
+}
+
 /** A question's words with set phrases typed as one word split apart ("igang" → "i gang"). */
 export function unjoined(words: readonly string[]): string[] {
   const out: string[] = [];

@@ -30,8 +30,7 @@ const AFTER_HOW = new Set(['many', 'much', 'big', 'large', 'long', 'old', 'often
 
 /**
  * A question word typed in a hurry drops a letter ("hw", "wen", "hvm", "mage"), types one twice
- * ("manny", also on top of another slip: "menny"), swaps two ("mnay") or, in a short one, hits a
- * wrong one ("meny"): only these few words
+ * ("manny"), swaps two ("mnay") or, in a short one, hits a wrong one ("meny"): only these few words
  * are filled in, as few short words are a letter away from one of them. Read also for the kind of
  * question ("how mnay" asks how many); `next`, the word after, tells "hwo big" (how) from "hwo leads" (who).
  */
@@ -40,9 +39,6 @@ export function filledQuestionWord(word: string, next?: string): string | undefi
   if (ALSO_HOW.has(word) && AFTER_HOW.has(next!)) return 'how';
   const mistyped = MISTYPED.get(word);
   if (mistyped) return mistyped;
-  // A letter typed twice on top of another slip ("menny": "meny", "hoow"): read without it.
-  const once = word.replace(/(\p{L})\1/u, '$1');
-  if (once !== word) return filledQuestionWord(once, next);
   if (word.length > 4) return undefined;
   const dropped = SHORT_OF.get(word);
   if (dropped) return dropped;

@@ -20,7 +20,7 @@ import { markReferences, referredName } from './reference.js';
 import { splitFraming } from './framing.js';
 import { asksAboutNow, intentOf, type Intent } from './intent.js';
 import { asksForOpinion } from './opinion.js';
-import { analyze, expand, isStopWord, overAsEnded, SynonymMap, tokens, unjoined } from './normalize.js';
+import { analyze, comparedAsAsked, expand, isStopWord, overAsEnded, SynonymMap, tokens, unjoined } from './normalize.js';
 import { inDanishSpelling } from './norwegian.js';
 import { filledQuestionWord } from './question-typos.js';
 import { FUNCTION_WORDS, STOP_WORDS, withoutFillerPhrases } from './stop-words.js';
@@ -645,8 +645,6 @@ export class SearchIndex {
     if (!/^\d+$/.test(word)) return false;
     // A year within the base's own span ("in 2019") asks about its time, not about something else.
     if (word.length === 4 && +word >= this.years[0] && +word <= this.years[1]) return true;
-    // Any figure after "than" or "end" is a claim to check ("more or fewer than 10?", "færre end 3").
-    if (before === 'than' || before === 'end') return true;
     // So does a day of the month ("24. nov eller 1. dec?").
     if (word.length <= 2) return MONTHS.has(after!) || MONTHS.has(before!);
     // A head count the base does not hold ("more than 2,000?", "sent 300 soldiers?") is a claim to
@@ -680,7 +678,7 @@ export class SearchIndex {
   private weigh(text: string, names: ReadonlySet<string>): Weighted[] {
     const unknownIdf = this.bm25.idf(0);
     // Spelling first, so a corrected word can still complete a name: "nato iraq mision" → nmi.
-    const spelled = withoutFillerPhrases(overAsEnded(unjoined(inDanishSpelling(tokens(text))))).map((w, i, all) => {
+    const spelled = withoutFillerPhrases(comparedAsAsked(overAsEnded(unjoined(inDanishSpelling(tokens(text)))))).map((w, i, all) => {
       if (isStopWord(w) || /^\d+$/.test(w) || this.synonyms.knows(w)) return w;
       // Known only through a stem ("egenlig" → da:egen), a word a letter away from a function word is that word misspelt.
       if (this.known(w)) {
@@ -731,7 +729,7 @@ export class SearchIndex {
     }
     // The kind of question from its question words as meant: "hvor mage" asks how many.
     // …and past a typo in a function word ("hvor mamge": mange).
-    const asWritten = unjoined(tokens(pointsBack ? question : asking)).map((w, i, all) => {
+    const asWritten = comparedAsAsked(unjoined(tokens(pointsBack ? question : asking))).map((w, i, all) => {
       if (this.known(w)) return w;
       const question = filledQuestionWord(w, all[i + 1]);
       if (question) return question;

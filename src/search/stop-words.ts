@@ -30,8 +30,7 @@ ahead alone aside beside beyond despite within via versus whilst whereas thus he
 nearly largely fairly truly simply certainly surely clearly obviously apparently presumably hopefully unfortunately
 definitely possibly usually often presently present kindly appreciate wants wanted wish wishes hope hoping looking trying
 try tried whatever whoever whichever whenever wherever whose ones myself yourself himself herself ourselves bunch
-question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting upon
-constitute constitutes constituted auspices
+question questions quiz q wise reading says dumb stupid silly conduct conducts conducted conducting
 perform performs performed activities activity`;
 
 const DANISH = `af alle allerede altid andet andre at bare blev bliver da de dem den denne der deres det dette dig din
@@ -55,7 +54,6 @@ sagt sige siger sagde kender kendte forstaar forstod hoerte godt handler
 venligst gerne derhenne herovre sikkert formentlig vistnok tilsyneladende nogenlunde tilsammen
 ift mht dvs iflg ifm bla
 udfoere udfoerer udfoert gennemfoere gennemfoerer gennemfoert aktiviteter aktivitet aktiviteten aktiviteterne hen
-varetage varetager varetog varetaget tillige
 dens dets udover derudover oppe slet vaek oejeblikket naervaerende
 ae noej ta ka sku ku`;
 
@@ -67,21 +65,6 @@ i sin tid|dengang i|i sidste ende|at some point|på et tidspunkt|no longer|not a
 in a few words|in plain english|to what extent|i hvilken grad|i hvilket omfang|in plain terms|in practice|i praksis|i morgen|for good|for altid|in simple terms|in layman terms|kort fortalt|kort sagt|i korte træk|med få ord`.split('|')) {
   const words = phrase.trim().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').split(' ');
   FILLER_PHRASES.set(words[0]!, [...(FILLER_PHRASES.get(words[0]!) ?? []), words]);
-}
-
-/**
- * "more or fewer than ten", "flere eller færre end tre", "longer or shorter than two years": a claim
- * to check, whose comparing words say nothing of what is checked (the figure after "than" is light,
- * see isLightNumber). Not size words: "bigger or smaller than 1,000?" asks about size.
- */
-const COMPARED: [string, string][] = [
-  ['more', 'fewer'], ['more', 'less'], ['longer', 'shorter'], ['earlier', 'later'],
-  ['flere', 'faerre'], ['mere', 'mindre'], ['laengere', 'kortere'], ['tidligere', 'senere'],
-];
-for (const [a, b] of COMPARED) {
-  for (const [x, y] of [[a, b], [b, a]] as const) {
-    for (const or of ['or', 'eller']) FILLER_PHRASES.set(x, [...(FILLER_PHRASES.get(x) ?? []), [x, or, y]]);
-  }
 }
 
 /** The length of the filler phrase starting at words[i], or 0. */

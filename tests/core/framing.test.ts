@@ -20,7 +20,6 @@ describe('splitFraming', () => {
     // Without a question mark, the sentence with a question word asks.
     ['Kære bot. Jeg vil gerne vide, hvad NMI er. På forhånd tak.', 'Jeg vil gerne vide, hvad NMI er.', 'Kære bot. På forhånd tak.'],
     ['NMI training sites', 'NMI training sites', ''],
-    ['Hello..my grandson is in the army.. how many Danes are in NMI?', 'how many Danes are in NMI?', 'Hello..my grandson is in the army..'],
     // A colon ends a sentence about the asker; a sentence may start in lower case.
     ['Jeg forbereder et interview: Hvem leder NMI?', 'Hvem leder NMI?', 'Jeg forbereder et interview:'],
     ['jeg skriver en opgave om NMI. hvem leder den', 'hvem leder den', 'jeg skriver en opgave om NMI.'],
