@@ -18,7 +18,7 @@ const GOAL = { en: 0.95, da: 0.95, declined: 0.95 } as const;
 /**
  * Blind sets: measured with `npm run eval` on the shipped knowledge base, a little
  * under the figure so one borderline question does not fail the build. Each file's
- * header says how far its misses were read while tuning (sets X and Y's never were).
+ * header says how far its misses were read while tuning (sets BB and CC's never were).
  */
 const SETS = {
   'questions.yaml': GOAL,
@@ -27,25 +27,29 @@ const SETS = {
   'blind/c.yaml': { en: 0.96, da: 0.97, declined: 0.99 },
   'blind/d.yaml': { en: 0.95, da: 0.99, declined: 0.99 },
   'blind/e.yaml': { en: 0.97, da: 0.97, declined: 0.99 },
-  'blind/f.yaml': { en: 0.96, da: 0.95, declined: 0.97 },
+  'blind/f.yaml': { en: 0.96, da: 0.96, declined: 0.97 },
   'blind/g.yaml': { en: 0.98, da: 0.94, declined: 0.99 },
   'blind/h.yaml': { en: 0.97, da: 0.98, declined: 0.99 },
   'blind/i.yaml': { en: 0.95, da: 0.97, declined: 0.97 },
   'blind/j.yaml': { en: 0.92, da: 0.97, declined: 0.97 },
   'blind/k.yaml': { en: 0.98, da: 0.97, declined: 0.99 },
   'blind/l.yaml': { en: 0.93, da: 0.96, declined: 0.99 },
-  'blind/m.yaml': { en: 0.94, da: 0.94, declined: 0.99 },
+  'blind/m.yaml': { en: 0.95, da: 0.94, declined: 0.99 },
   'blind/n.yaml': { en: 0.97, da: 0.96, declined: 0.93 },
   'blind/o.yaml': { en: 0.92, da: 0.94, declined: 0.97 },
   'blind/p.yaml': { en: 0.92, da: 0.96, declined: 0.97 },
   'blind/q.yaml': { en: 0.93, da: 0.93, declined: 0.95 },
   'blind/r.yaml': { en: 0.97, da: 0.97, declined: 0.92 },
   'blind/s.yaml': { en: 0.97, da: 0.94, declined: 0.94 },
-  'blind/u.yaml': { en: 0.88, da: 0.93, declined: 0.95 },
+  'blind/u.yaml': { en: 0.89, da: 0.93, declined: 0.95 },
   'blind/v.yaml': { en: 0.89, da: 0.93, declined: 0.92 },
   'blind/w.yaml': { en: 0.88, da: 0.89, declined: 0.94 },
-  'blind/x.yaml': { en: 0.88, da: 0.91, declined: 0.89 },
-  'blind/y.yaml': { en: 0.86, da: 0.89, declined: 0.90 },
+  'blind/x.yaml': { en: 0.89, da: 0.93, declined: 0.89 },
+  'blind/y.yaml': { en: 0.87, da: 0.90, declined: 0.90 },
+  'blind/z.yaml': { en: 0.87, da: 0.93, declined: 0.94 },
+  'blind/aa.yaml': { en: 0.83, da: 0.84, declined: 0.94 },
+  'blind/bb.yaml': { en: 0.78, da: 0.81, declined: 0.97 },
+  'blind/cc.yaml': { en: 0.89, da: 0.89, declined: 0.90 },
 } as const;
 
 /** Sets of questions that must all be declined (near misses and off-topic), with the same kind of floor. */
