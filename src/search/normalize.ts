@@ -242,27 +242,31 @@ const OVER_IS_NO_END = new Set(
  * "it over" are its phrases, but the mission's name can stand between). Not after a word that makes
  * it a movement or a handover, nor in Danish, where "over" closes other phrases ("hvad dækker NMI over?").
  */
-export function overAsEnded(words: readonly string[]): string[] {
+export function overAsEnded(words: readonly string[]): readonly string[] {
   let first = 0;
   while (first < words.length && OPENERS.has(words[first]!)) first++;
   let last = words.length - 1;
   while (last > first && AFTER_OVER.has(words[last]!)) last--;
-  if (words[last] !== 'over' || !ASKS_YES_OR_NO.has(words[first]!) || OVER_IS_NO_END.has(words[last - 1]!)) return [...words];
+  if (words[last] !== 'over' || !ASKS_YES_OR_NO.has(words[first]!) || OVER_IS_NO_END.has(words[last - 1]!)) return words;
   return [...words.slice(0, last), 'ended', ...words.slice(last + 1)];
 }
 
 /** A claim put as a comparison asks what the pair compares: "more or fewer than ten?" asks how many. */
 const COMPARED = new Map<string, string[]>();
+/** The words of the compared pairs: a question without any is given back as it is. */
+const COMPARED_FIRST = new Set<string>();
 for (const [pair, asks] of [
   ['more fewer', 'how many'], ['more less', 'how many'], ['longer shorter', 'how long'], ['earlier later', 'when'],
   ['flere faerre', 'hvor mange'], ['laengere kortere', 'hvor laenge'], ['tidligere senere', 'hvornaar'],
 ] as const) {
   const [a, b] = pair.split(' ') as [string, string];
   for (const or of ['or', 'eller']) for (const [x, y] of [[a, b], [b, a]]) COMPARED.set(`${x} ${or} ${y}`, asks.split(' '));
+  COMPARED_FIRST.add(a).add(b);
 }
 
 /** "more or fewer than ten", "flere eller færre end tre": the pair read as the question it asks ("how many … than ten"). */
-export function comparedAsAsked(words: readonly string[]): string[] {
+export function comparedAsAsked(words: readonly string[]): readonly string[] {
+  if (!words.some((w) => COMPARED_FIRST.has(w))) return words;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const asks = i + 2 < words.length ? COMPARED.get(`${words[i]} ${words[i + 1]} ${words[i + 2]}`) : undefined;

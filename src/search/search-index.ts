@@ -60,7 +60,7 @@ const weightedWord = (word: string, weight: number, unknown = false, framing = f
 
 /**
  * An entry's questions as their content words (term numbers, each once per question) with their
- * weights, end to end in two flat arrays: question k is [ends[k - 1], ends[k]). Flat, because every
+ * weights, end to end in flat arrays: question k is [ends[k - 1], ends[k]). Flat, because every
  * search compares the question asked with each question of its candidates.
  */
 interface Phrasings {
