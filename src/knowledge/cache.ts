@@ -38,9 +38,11 @@ export function cachedKnowledge(read: KnowledgeFiles): KnowledgeBase | undefined
     const file = fileFor(read.version);
     const parts = JSON.parse(readFileSync(file, 'utf8')) as KnowledgeParts;
     if (parts.version !== read.version) return undefined;
-    // Used now: the last to be pruned.
-    const now = new Date();
-    utimesSync(file, now, now);
+    try {
+      // Used now: the last to be pruned (a read-only cache still serves).
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {}
     return knowledgeBase({ ...parts, dir: read.dir });
   } catch {
     return undefined;
