@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { ask } from '../src/answer/ask.js';
 import { readLabelled } from '../src/eval/evaluate.js';
-import type { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
+import { knowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import type { Entry } from '../src/knowledge/schema.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { SearchIndex } from '../src/search/search-index.js';
@@ -69,17 +69,14 @@ function syntheticKb(n: number): { kb: KnowledgeBase; queries: string[] } {
       queries.push(ws.filter(() => rand() > 0.3).join(' ') || ws[0]!);
     }
   }
-  const kb: KnowledgeBase = {
+  const kb = knowledgeBase({
     version: `synthetic-${n}`,
     dir: '(synthetic)',
-    loadedAt: new Date(),
     entries,
-    byId: new Map(entries.map((e) => [e.id, e])),
-    byShortcut: new Map(),
-    sources: new Map([['s', { id: 's', title: 'Synthetic', publisher: 'Bench', language: 'en', url: 'https://example.org', date: '2020-03-04', kind: 'official' }]]),
+    sources: [{ id: 's', title: 'Synthetic', publisher: 'Bench', language: 'en', url: 'https://example.org', date: '2020-03-04', kind: 'official' }],
     synonyms: [],
     scope: null,
-  };
+  });
   return { kb, queries };
 }
 
