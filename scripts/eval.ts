@@ -1,15 +1,20 @@
-// npm run eval [-- --dir PATH] [--file tests/eval/questions.yaml] [--leave-one-out]
+// npm run eval [-- --dir PATH] [--file tests/eval/questions.yaml] [--cross-validate] [--leave-one-out]
 // Without --file: the main set in full, then one line for each blind set (tests/eval/blind/).
+// --cross-validate: each examples file left out of the classifier's training in turn, and asked.
+// --leave-one-out: the word-overlap engine alone, each of the entries' questions left out in turn.
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluate, formatReport, formatSummary, readLabelled } from '../src/eval/evaluate.js';
+import { crossValidate } from '../src/eval/cross-validate.js';
+import { evaluate, formatReport, formatSummary, mergeReports, readLabelled } from '../src/eval/evaluate.js';
 import { leaveOneOut } from '../src/eval/leave-one-out.js';
 import { formatProblems, KnowledgeError } from '../src/knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { buildSnapshot } from '../src/store.js';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string' }, 'leave-one-out': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, file: { type: 'string' }, 'cross-validate': { type: 'boolean', default: false }, 'leave-one-out': { type: 'boolean', default: false } },
+});
 const pct = (n: number, d: number) => `${((100 * n) / (d || 1)).toFixed(1)} %`;
 try {
   const { snapshot } = buildSnapshot(values.dir ?? DEFAULT_KNOWLEDGE_DIR);
@@ -17,15 +22,21 @@ try {
   process.stdout.write(`${formatReport(report)}\n`);
   if (!values.file) {
     const dir = resolve(PROJECT_ROOT, 'tests/eval/blind');
-    process.stdout.write('\nBlind sets (tests/eval/blind/, written without seeing the knowledge base):\n');
+    process.stdout.write('\nBlind sets (tests/eval/blind/, written without seeing the knowledge base, never learned from):\n');
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
       process.stdout.write(`  ${f}: ${formatSummary(evaluate(snapshot, readLabelled(resolve(dir, f))))}\n`);
     }
   }
+  if (values['cross-validate']) {
+    process.stdout.write('\nCross-validation: each examples file left out of training, then asked:\n');
+    const folds = crossValidate(snapshot);
+    for (const { file, report: r } of folds) process.stdout.write(`  ${file}: ${formatSummary(r)}\n`);
+    process.stdout.write(`  all ${folds.length} files: ${formatSummary(mergeReports(folds.map((f) => f.report)))}\n`);
+  }
   if (values['leave-one-out']) {
     const l = leaveOneOut(snapshot.kb);
     process.stdout.write(
-      `\nLeave-one-out over the knowledge base's own questions: ${l.right}/${l.total} right (${pct(l.right, l.total)}), ` +
+      `\nLeave-one-out over the knowledge base's own questions (the word-overlap engine alone): ${l.right}/${l.total} right (${pct(l.right, l.total)}), ` +
         `precision when answering ${pct(l.right, l.answered)}\n`,
     );
   }

@@ -7,6 +7,7 @@ import { cachedKnowledge } from './knowledge/cache.js';
 import { readKnowledgeFiles } from './knowledge/files.js';
 import { SearchIndex } from './search/search-index.js';
 import { loadStemTable } from './search/stem-table.js';
+import { classifierFor } from './search/trained-classifier.js';
 import type { Snapshot } from './store.js';
 
 /** Throws KnowledgeError when the directory's knowledge is invalid. */
@@ -15,5 +16,5 @@ export async function oneShotSnapshot(dir: string): Promise<Snapshot> {
   const kb = 'files' in files ? cachedKnowledge(files) : undefined;
   if (!kb) return (await import('./store.js')).buildSnapshot('files' in files ? files : dir, { keep: true }).snapshot;
   loadStemTable();
-  return { kb, index: SearchIndex.build(kb) };
+  return { kb, index: SearchIndex.build(kb), classifier: classifierFor(kb) };
 }

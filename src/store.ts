@@ -8,12 +8,16 @@ import { keepKnowledge } from './knowledge/cache.js';
 import type { KnowledgeFiles } from './knowledge/files.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { formatProblems, KnowledgeError, type Problem } from './knowledge/problems.js';
+import type { Classifier } from './search/classifier.js';
 import { SearchIndex } from './search/search-index.js';
 import { loadStemTable } from './search/stem-table.js';
+import { classifierFor } from './search/trained-classifier.js';
 
 export interface Snapshot {
   readonly kb: KnowledgeBase;
   readonly index: SearchIndex;
+  /** Learned from the base's labelled examples; absent or null: the index answers alone. */
+  readonly classifier?: Classifier | null;
 }
 
 export type ReloadOutcome =
@@ -33,7 +37,7 @@ export function buildSnapshot(dir: string | KnowledgeFiles, opts: { warm?: boole
   if (opts.keep) keepKnowledge(kb);
   const index = SearchIndex.build(kb);
   if (opts.warm) index.warm();
-  return { snapshot: { kb, index }, warnings };
+  return { snapshot: { kb, index, classifier: classifierFor(kb) }, warnings };
 }
 
 export class KnowledgeStore {

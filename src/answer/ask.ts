@@ -6,7 +6,7 @@ import { detectLanguage } from '../search/stop-words.js';
 import type { Snapshot } from '../store.js';
 import type { Answer, CitedSource } from './answer.js';
 
-/** Below this confidence the bot says it does not know (tuned on tests/eval). */
+/** Below this confidence the word-overlap engine says it does not know (tuned on tests/eval). */
 export const CONFIDENCE_THRESHOLD = 0.4;
 /** Facts older than this are flagged "this may have changed". */
 export const DEFAULT_FRESHNESS_DAYS = 730;
@@ -63,9 +63,14 @@ export function ask(snap: Snapshot, query: string, opts: AskOptions = {}): Answe
     const entry = snap.kb.byId.get(opts.entryId);
     if (entry) return answered(snap, query, lang, entry, 1, opts);
   }
+  // Where the base has examples to learn from, the classifier decides (src/search/classifier.ts);
+  // otherwise the word-overlap engine does. The engine always offers the "did you mean" questions.
+  const verdict = snap.classifier?.classify(query);
+  const learned = verdict?.id ? snap.kb.byId.get(verdict.id) : undefined;
+  if (learned) return answered(snap, query, lang, learned, verdict!.p, opts);
   const result = snap.index.search(query);
   const best = result.hits[0] && snap.kb.byId.get(result.hits[0].id);
-  if (best && result.confidence >= CONFIDENCE_THRESHOLD) return answered(snap, query, lang, best, result.confidence, opts);
+  if (!verdict && best && result.confidence >= CONFIDENCE_THRESHOLD) return answered(snap, query, lang, best, result.confidence, opts);
 
   const suggestions = result.hits.length
     ? result.hits.slice(0, MAX_SUGGESTIONS).map((h) => ({ id: h.id, question: titleOf(snap.kb.byId.get(h.id)!, lang) }))
@@ -77,7 +82,8 @@ export function ask(snap: Snapshot, query: string, opts: AskOptions = {}): Answe
     id: null,
     question: null,
     answer: null,
-    confidence: Math.round(result.confidence * 1000) / 1000,
+    // How near it came: the likeliest entry's probability, or the engine's confidence.
+    confidence: Math.round((verdict ? verdict.p : result.confidence) * 1000) / 1000,
     sources: [],
     asOf: null,
     stale: false,

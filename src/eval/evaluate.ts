@@ -32,6 +32,7 @@ export interface EvalReport {
   perLang: Record<'en' | 'da', { right: number; total: number; accuracy: number }>;
   /** Of the questions it answered, the share answered with the right entry. */
   precision: number;
+  answered: number;
   declines: { right: number; total: number; rate: number };
   misses: Miss[];
 }
@@ -64,7 +65,26 @@ export function evaluate(snap: Snapshot, questions: readonly Labelled[]): EvalRe
   }
   for (const l of ['en', 'da'] as const) perLang[l].accuracy = perLang[l].total ? perLang[l].right / perLang[l].total : 1;
   declines.rate = declines.total ? declines.right / declines.total : 1;
-  return { perLang, precision: answered ? answeredRight / answered : 1, declines, misses };
+  return { perLang, precision: answered ? answeredRight / answered : 1, answered, declines, misses };
+}
+
+/** Several reports as one: the figures over all their questions. */
+export function mergeReports(reports: readonly EvalReport[]): EvalReport {
+  const sum = (f: (r: EvalReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+  const lang = (l: 'en' | 'da') => {
+    const right = sum((r) => r.perLang[l].right);
+    const total = sum((r) => r.perLang[l].total);
+    return { right, total, accuracy: total ? right / total : 1 };
+  };
+  const answered = sum((r) => r.answered);
+  const declined = { right: sum((r) => r.declines.right), total: sum((r) => r.declines.total) };
+  return {
+    perLang: { en: lang('en'), da: lang('da') },
+    precision: answered ? sum((r) => r.precision * r.answered) / answered : 1,
+    answered,
+    declines: { ...declined, rate: declined.total ? declined.right / declined.total : 1 },
+    misses: reports.flatMap((r) => r.misses),
+  };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

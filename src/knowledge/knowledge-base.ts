@@ -1,6 +1,6 @@
 // The validated, merged, immutable knowledge base. Built by load.ts, never mutated:
 // a reload builds a new one and the store swaps the reference.
-import type { Entry, Lang, Scope, Source, Synonym } from './schema.js';
+import type { Entry, Example, Lang, Scope, Source, Synonym } from './schema.js';
 
 export interface KnowledgeBase {
   /** Content hash of every file's bytes: the same files give the same version. */
@@ -13,7 +13,12 @@ export interface KnowledgeBase {
   readonly sources: ReadonlyMap<string, Source>;
   readonly synonyms: readonly Synonym[];
   readonly scope: Scope | null;
+  /** Labelled questions the classifier learns from (only those of entries that exist). */
+  readonly examples: readonly FiledExample[];
 }
+
+/** An example and the file it came from (one author's voices: cross-validation leaves a file out at a time). */
+export type FiledExample = Example & { file: string };
 
 /** What a knowledge base is made of: the valid items of its files, as a cache keeps them too. */
 export interface KnowledgeParts {
@@ -23,10 +28,11 @@ export interface KnowledgeParts {
   sources: Source[];
   synonyms: Synonym[];
   scope: Scope | null;
+  examples?: FiledExample[];
 }
 
 /** The knowledge base of valid parts, with its lookups. */
-export function knowledgeBase({ version, dir, entries, sources, synonyms, scope }: KnowledgeParts): KnowledgeBase {
+export function knowledgeBase({ version, dir, entries, sources, synonyms, scope, examples = [] }: KnowledgeParts): KnowledgeBase {
   return {
     version,
     dir,
@@ -37,6 +43,7 @@ export function knowledgeBase({ version, dir, entries, sources, synonyms, scope 
     sources: new Map(sources.map((s) => [s.id, s])),
     synonyms,
     scope,
+    examples,
   };
 }
 

@@ -8,7 +8,7 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { knowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import type { Problem } from './problems.js';
-import { EntrySchema, KnowledgeFileOutline, ScopeSchema, SourceSchema, SynonymSchema, type Entry, type Scope, type Source, type Synonym } from './schema.js';
+import { EntrySchema, ExampleSchema, KnowledgeFileOutline, ScopeSchema, SourceSchema, SynonymSchema, type Entry, type Example, type Scope, type Source, type Synonym } from './schema.js';
 import { readKnowledgeFiles, type KnowledgeFiles } from './files.js';
 import { crossCheck, type Located } from './validate.js';
 
@@ -37,8 +37,11 @@ class ParsedFile {
   private located?: { doc: Document; lines: LineCounter };
 
   constructor(
+    /** As messages name it: relative to the working directory. */
     readonly name: string,
     private readonly text: string,
+    /** Relative to the knowledge directory. */
+    readonly inDir: string,
   ) {}
 
   /** The file parsed with positions; its errors are YAML syntax errors. */
@@ -94,12 +97,13 @@ export function loadKnowledge(dirArg: string | KnowledgeFiles): LoadResult {
   const sources: Located<Source>[] = [];
   const synonyms: Located<Synonym>[] = [];
   const entries: Located<Entry>[] = [];
+  const examples: Located<Example>[] = [];
   const invalidIds = { sources: new Set<string>(), entries: new Set<string>() };
   let scope: { value: Scope; file: string } | undefined;
 
   for (const { full, text } of files) {
     const name = relative(process.cwd(), full) || full;
-    const file = new ParsedFile(name, text);
+    const file = new ParsedFile(name, text, relative(dir, full));
     let raw: unknown;
     try {
       raw = loadYaml(text) ?? {};
@@ -139,7 +143,7 @@ export function loadKnowledge(dirArg: string | KnowledgeFiles): LoadResult {
     }
     // Each item on its own: a bad one is reported, and its id still counts as
     // known so that references to it do not add false problems.
-    const each = <T>(kind: 'sources' | 'synonyms' | 'entries', schema: z.ZodType<T>, into: Located<T>[], known?: Set<string>) =>
+    const each = <T>(kind: 'sources' | 'synonyms' | 'entries' | 'examples', schema: z.ZodType<T>, into: Located<T>[], known?: Set<string>) =>
       outline.data[kind]?.forEach((item, i) => {
         const parsed = schema.safeParse(item);
         if (parsed.success) into.push({ value: parsed.data, file, path: [kind, i] });
@@ -151,6 +155,7 @@ export function loadKnowledge(dirArg: string | KnowledgeFiles): LoadResult {
       });
     each('sources', SourceSchema, sources, invalidIds.sources);
     each('synonyms', SynonymSchema, synonyms);
+    each('examples', ExampleSchema, examples);
     if (outline.data.scope !== undefined) {
       const parsed = ScopeSchema.safeParse(outline.data.scope);
       if (!parsed.success) reportIssues(parsed.error.issues, ['scope']);
@@ -170,8 +175,9 @@ export function loadKnowledge(dirArg: string | KnowledgeFiles): LoadResult {
     }
   }
 
-  problems.push(...crossCheck(sources, synonyms, entries, invalidIds));
+  problems.push(...crossCheck(sources, synonyms, entries, invalidIds, examples));
   if (problems.some((p) => p.severity === 'error')) return { kb: null, problems, origins };
+  const entryIds = new Set(entries.map((e) => e.value.id));
 
   const kb = knowledgeBase({
     version,
@@ -180,6 +186,7 @@ export function loadKnowledge(dirArg: string | KnowledgeFiles): LoadResult {
     sources: sources.map((s) => s.value),
     synonyms: synonyms.map((s) => s.value),
     scope: scope?.value ?? null,
+    examples: examples.filter((e) => e.value.expect === null || entryIds.has(e.value.expect)).map((e) => ({ ...e.value, file: e.file.inDir })),
   });
   return { kb, problems, origins };
 }

@@ -1,5 +1,6 @@
 // The shape of the human-edited knowledge files (knowledge/**/*.yaml).
-// Every file is a mapping with any of the keys `sources`, `synonyms`, `entries`;
+// Every file is a mapping with any of the keys `sources`, `synonyms`, `scope`,
+// `entries`, `examples`;
 // the loader merges them. Cross-file rules (unique ids, known references) live
 // in validate.ts, because zod sees one file at a time.
 import { z } from 'zod';
@@ -126,12 +127,28 @@ export const ScopeSchema = z
   })
   .strict();
 
+/**
+ * A question someone asked, labelled with the entry that answers it, or null when the bot must
+ * decline it. The classifier (src/search/classifier.ts) learns from these and from the entries' own
+ * questions; they are never shown to anyone.
+ */
+export const ExampleSchema = z
+  .object({
+    q: text(2000),
+    lang: z.enum(LANGS),
+    expect: z.string().min(1).nullable(),
+    /** Free text: paraphrase, typo, offtopic, … (for the person curating them). */
+    kind: z.string().optional(),
+  })
+  .strict();
+
 export const KnowledgeFileSchema = z
   .object({
     sources: z.array(SourceSchema).optional(),
     synonyms: z.array(SynonymSchema).optional(),
     scope: ScopeSchema.optional(),
     entries: z.array(EntrySchema).optional(),
+    examples: z.array(ExampleSchema).optional(),
   })
   .strict();
 
@@ -142,6 +159,7 @@ export const KnowledgeFileOutline = z
     synonyms: z.array(z.unknown()).optional(),
     scope: z.unknown().optional(),
     entries: z.array(z.unknown()).optional(),
+    examples: z.array(z.unknown()).optional(),
   })
   .strict();
 
@@ -151,4 +169,5 @@ export type Development = z.infer<typeof DevelopmentSchema>;
 export type Entry = z.infer<typeof EntrySchema>;
 export type Synonym = z.infer<typeof SynonymSchema>;
 export type Scope = z.infer<typeof ScopeSchema>;
+export type Example = z.infer<typeof ExampleSchema>;
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;

@@ -2,7 +2,7 @@
 // resolve, Discord's subcommand budget. Each problem points at the offending node.
 import type { ParsedFile } from './load.js';
 import type { Problem } from './problems.js';
-import { LANGS, MAX_SHORTCUTS, MIN_QUESTIONS_PER_LANG, type Entry, type Source, type SourceRef, type Synonym } from './schema.js';
+import { LANGS, MAX_SHORTCUTS, MIN_QUESTIONS_PER_LANG, type Entry, type Example, type Source, type SourceRef, type Synonym } from './schema.js';
 
 export interface Located<T> {
   value: T;
@@ -20,6 +20,7 @@ export function crossCheck(
   entries: Located<Entry>[],
   /** Ids of items already reported invalid: referring to them is not a second problem. */
   invalid: { sources: ReadonlySet<string>; entries: ReadonlySet<string> } = { sources: new Set(), entries: new Set() },
+  examples: Located<Example>[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
   const report = (at: Located<unknown>, sub: (string | number)[], message: string, entry?: string, severity: Problem['severity'] = 'error') =>
@@ -80,6 +81,12 @@ export function crossCheck(
       if (r === e.id) report(item, ['related', i], 'an entry cannot be related to itself', e.id);
       else if (!entryIds.has(r) && !invalid.entries.has(r)) report(item, ['related', i], `unknown entry "${r}"`, e.id);
     });
+  }
+
+  // An example of an entry that is gone (renamed, removed) teaches nothing; the rest still serve.
+  for (const item of examples) {
+    const id = item.value.expect;
+    if (id !== null && !entryIds.has(id) && !invalid.entries.has(id)) report(item, ['expect'], `unknown entry "${id}": this example is left out of learning`, undefined, 'warning');
   }
 
   // A spelling may stand for one name only.
