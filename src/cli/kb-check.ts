@@ -34,6 +34,12 @@ function main(): number {
   out.push(`Knowledge base ${kb.dir} — version ${kb.version}`);
   out.push(`  ${kb.entries.length} entries, ${kb.byShortcut.size} shortcuts (${[...kb.byShortcut.keys()].join(', ') || 'none'})`);
   out.push(`  questions: ${questions}`);
+  const ex = kb.examples;
+  out.push(
+    ex.length
+      ? `  examples the classifier learns from: ${ex.length} in ${new Set(ex.map((e) => e.file)).size} files (${ex.filter((e) => e.lang === 'en').length} en, ${ex.filter((e) => e.lang === 'da').length} da; ${ex.filter((e) => e.expect === null).length} to decline)`
+      : '  no examples: the word-overlap engine answers alone',
+  );
   out.push(`  ${kb.sources.size} sources:`);
   for (const s of [...kb.sources.values()].sort((a, b) => a.date.localeCompare(b.date))) {
     out.push(`    ${s.date.padEnd(10)}  ${s.id} — ${s.publisher}${s.kind === 'news' ? ' (news)' : ''}`);
