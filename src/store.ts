@@ -1,7 +1,8 @@
 // The one holder of the knowledge being served (warmed: it will answer many
-// questions). A reload builds a complete, warmed {knowledge, index} pair off to the side and swaps a single reference only when
-// it is valid: a failed reload changes nothing, and a question that started on
-// the old snapshot finishes on it.
+// questions). A reload builds a complete, warmed {knowledge, index, classifier}
+// snapshot off to the side and swaps a single reference only when it is valid: a
+// failed reload changes nothing, and a question that started on the old snapshot
+// finishes on it.
 import { diffKnowledge, type KnowledgeDiff } from './knowledge/diff.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { keepKnowledge } from './knowledge/cache.js';
@@ -11,7 +12,7 @@ import { formatProblems, KnowledgeError, type Problem } from './knowledge/proble
 import type { Classifier } from './search/classifier.js';
 import { SearchIndex } from './search/search-index.js';
 import { loadStemTable } from './search/stem-table.js';
-import { classifierFor } from './search/trained-classifier.js';
+import { classifierFor, classifierForInBackground } from './search/trained-classifier.js';
 
 export interface Snapshot {
   readonly kb: KnowledgeBase;
@@ -31,13 +32,19 @@ export type ReloadOutcome =
  * valid knowledge for the next one-shot answer (see knowledge/cache.ts).
  */
 export function buildSnapshot(dir: string | KnowledgeFiles, opts: { warm?: boolean; keep?: boolean } = {}): { snapshot: Snapshot; warnings: Problem[] } {
+  const { kb, index, warnings } = loadAndIndex(dir, opts);
+  return { snapshot: { kb, index, classifier: classifierFor(kb) }, warnings };
+}
+
+/** A snapshot without its classifier yet; throws KnowledgeError. */
+function loadAndIndex(dir: string | KnowledgeFiles, opts: { warm?: boolean; keep?: boolean }) {
   loadStemTable();
   const { kb, problems: warnings } = loadKnowledge(dir);
   if (!kb) throw new KnowledgeError(warnings);
   if (opts.keep) keepKnowledge(kb);
   const index = SearchIndex.build(kb);
   if (opts.warm) index.warm();
-  return { snapshot: { kb, index, classifier: classifierFor(kb) }, warnings };
+  return { kb, index, warnings };
 }
 
 export class KnowledgeStore {
@@ -77,10 +84,12 @@ export class KnowledgeStore {
     return this.reloading;
   }
 
-  private reloadNow(): ReloadOutcome {
+  private async reloadNow(): Promise<ReloadOutcome> {
     const before = this.snapshot;
     try {
-      const { snapshot, warnings } = buildSnapshot(this.dir, { warm: this.warm });
+      const { kb, index, warnings } = loadAndIndex(this.dir, { warm: this.warm });
+      // Training anew (questions or examples changed) runs in a worker: the old snapshot answers meanwhile.
+      const snapshot: Snapshot = { kb, index, classifier: await classifierForInBackground(kb) };
       this.snapshot = snapshot;
       return { ok: true, before: before.kb.version, after: snapshot.kb.version, diff: diffKnowledge(before.kb, snapshot.kb), warnings };
     } catch (err) {

@@ -63,18 +63,28 @@ export function ask(snap: Snapshot, query: string, opts: AskOptions = {}): Answe
     const entry = snap.kb.byId.get(opts.entryId);
     if (entry) return answered(snap, query, lang, entry, 1, opts);
   }
-  // Where the base has examples to learn from, the classifier decides (src/search/classifier.ts);
-  // otherwise the word-overlap engine does. The engine always offers the "did you mean" questions.
+  // Where the base has examples to learn from, the classifier decides (src/search/classifier.ts) and
+  // its likeliest entries are the "did you mean" questions; otherwise the word-overlap engine does both.
+  let confidence: number;
+  let near: string[];
   const verdict = snap.classifier?.classify(query);
-  const learned = verdict?.id ? snap.kb.byId.get(verdict.id) : undefined;
-  if (learned) return answered(snap, query, lang, learned, verdict!.p, opts);
-  const result = snap.index.search(query);
-  const best = result.hits[0] && snap.kb.byId.get(result.hits[0].id);
-  if (!verdict && best && result.confidence >= CONFIDENCE_THRESHOLD) return answered(snap, query, lang, best, result.confidence, opts);
-
-  const suggestions = result.hits.length
-    ? result.hits.slice(0, MAX_SUGGESTIONS).map((h) => ({ id: h.id, question: titleOf(snap.kb.byId.get(h.id)!, lang) }))
-    : snap.index.suggest(query, lang, MAX_SUGGESTIONS).filter(() => query.trim().length > 0);
+  if (verdict) {
+    const learned = verdict.id ? snap.kb.byId.get(verdict.id) : undefined;
+    if (learned) return answered(snap, query, lang, learned, verdict.p, opts);
+    confidence = verdict.p; // how near it came
+    near = verdict.ranked.filter((id) => snap.kb.byId.has(id));
+  } else {
+    const result = snap.index.search(query);
+    const best = result.hits[0] && snap.kb.byId.get(result.hits[0].id);
+    if (best && result.confidence >= CONFIDENCE_THRESHOLD) return answered(snap, query, lang, best, result.confidence, opts);
+    confidence = result.confidence;
+    near = result.hits.map((h) => h.id);
+  }
+  const suggestions = !query.trim()
+    ? []
+    : near.length
+      ? near.slice(0, MAX_SUGGESTIONS).map((id) => ({ id, question: titleOf(snap.kb.byId.get(id)!, lang) }))
+      : snap.index.suggest(query, lang, MAX_SUGGESTIONS);
   return {
     query,
     lang,
@@ -82,8 +92,7 @@ export function ask(snap: Snapshot, query: string, opts: AskOptions = {}): Answe
     id: null,
     question: null,
     answer: null,
-    // How near it came: the likeliest entry's probability, or the engine's confidence.
-    confidence: Math.round((verdict ? verdict.p : result.confidence) * 1000) / 1000,
+    confidence: Math.round(confidence * 1000) / 1000,
     sources: [],
     asOf: null,
     stale: false,

@@ -21,6 +21,8 @@ export interface Verdict {
   /** The likeliest entry, answered or not, and its probability (0..1). */
   likeliest: string | null;
   p: number;
+  /** The entries best first: what "did you mean" offers when it declines. */
+  ranked: string[];
 }
 
 /** Weights of the three kinds of features against a single word. */
@@ -43,23 +45,46 @@ const MIN_GRADIENT = 1e-4;
  */
 const NONE_MARGIN = 3;
 /** Changes to the features or the training change the model: cached models carry this. */
-export const MODEL_FORMAT = 1;
+export const MODEL_FORMAT = 2;
 
-/** A question's features as a feature name → value map (the caller numbers them). */
-function featureNames(text: string): Map<string, number> {
+/** FNV-1a over 32 bits, started from a seed per kind of feature. */
+const FNV_PRIME = 16777619;
+const WORD_SEED = 2166136261;
+const PAIR_SEED = 374761393;
+const LETTERS_SEED = 668265263;
+const BIAS_KEY = 1;
+const mix = (h: number, code: number) => Math.imul(h ^ code, FNV_PRIME);
+const LEFT_MARK = 60; // "<": letter groups know where a word starts and ends
+const RIGHT_MARK = 62; // ">"
+
+/**
+ * A question's features, each a 32-bit hash of its text (a word, a word pair, a letter group)
+ * with its value: hashed, not written out, because a question has ~150 of them and answering
+ * must not make that much garbage. Two features sharing a hash only share a weight.
+ */
+function featureKeys(text: string): Map<number, number> {
   const words = tokens(text).slice(0, MAX_WORDS);
-  const out = new Map<string, number>();
-  const add = (name: string, value: number) => out.set(name, (out.get(name) ?? 0) + value);
+  const out = new Map<number, number>();
+  const add = (key: number, value: number) => out.set(key, (out.get(key) ?? 0) + value);
+  let previous = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    add(`w:${w}`, 1);
-    if (i > 0) add(`b:${words[i - 1]} ${w}`, PAIR_WEIGHT);
-    const marked = `<${w}>`;
-    for (let n = LETTERS_MIN; n <= LETTERS_MAX; n++) {
-      for (let j = 0; j + n <= marked.length; j++) add(`c:${marked.slice(j, j + n)}`, LETTERS_WEIGHT);
+    let h = WORD_SEED;
+    for (let k = 0; k < w.length; k++) h = mix(h, w.charCodeAt(k));
+    add(h >>> 0, 1);
+    if (i > 0) add(mix(mix(PAIR_SEED, previous), h) >>> 0, PAIR_WEIGHT);
+    previous = h;
+    // Letter groups of "<word>", 3 to 5 long: position -1 is "<", position w.length is ">".
+    for (let j = -1; j + LETTERS_MIN - 1 <= w.length; j++) {
+      let g = LETTERS_SEED;
+      for (let n = 1; n <= LETTERS_MAX && j + n - 1 <= w.length; n++) {
+        const at = j + n - 1;
+        g = mix(g, at < 0 ? LEFT_MARK : at === w.length ? RIGHT_MARK : w.charCodeAt(at));
+        if (n >= LETTERS_MIN) add(g >>> 0, LETTERS_WEIGHT);
+      }
     }
   }
-  add('bias', 1);
+  add(BIAS_KEY, 1);
   return out;
 }
 
@@ -81,7 +106,8 @@ export class Classifier {
   private constructor(
     /** Class k's entry id; the last class is null (no entry). */
     readonly labels: readonly (string | null)[],
-    private readonly features: ReadonlyMap<string, number>,
+    /** Feature hash → row of the weights. */
+    private readonly features: ReadonlyMap<number, number>,
     /** features × classes, row by row. */
     private readonly weights: Float32Array,
   ) {
@@ -92,7 +118,7 @@ export class Classifier {
     const ids = [...new Set(examples.map((e) => e.label).filter((l): l is string => l !== null))].sort();
     const labels = [...ids, null];
     const classOf = new Map<string | null, number>(labels.map((l, i) => [l, i]));
-    const features = new Map<string, number>();
+    const features = new Map<number, number>();
     const data = examples.map((e) => ({ x: vectorize(e.text, features, true), y: classOf.get(e.label)! }));
     const C = labels.length;
     const model = new Classifier(labels, features, new Float32Array(features.size * C));
@@ -129,9 +155,10 @@ export class Classifier {
     const none = this.labels.length - 1;
     let best = -1;
     for (let c = 0; c < none; c++) if (best < 0 || p[c]! > p[best]!) best = c;
-    if (best < 0) return { id: null, likeliest: null, p: 0 };
+    if (best < 0) return { id: null, likeliest: null, p: 0, ranked: [] };
     const likeliest = this.labels[best]!;
-    return { id: p[best]! >= NONE_MARGIN * p[none]! ? likeliest : null, likeliest, p: p[best]! };
+    const ranked = this.labels.slice(0, none).map((l, c) => ({ l: l!, q: p[c]! })).sort((a, b) => b.q - a.q).map((x) => x.l);
+    return { id: p[best]! >= NONE_MARGIN * p[none]! ? likeliest : null, likeliest, p: p[best]!, ranked };
   }
 
   /** Softmax of the classes' scores (into a reused buffer). */
@@ -152,13 +179,15 @@ export class Classifier {
     return z;
   }
 
-  /** The model as bytes: a JSON header (classes, features in order) and the weights. */
+  /** The model as bytes: a JSON header (format, classes, feature count), the feature hashes in row order, the weights. */
   toBytes(): Buffer {
-    const header = Buffer.from(JSON.stringify({ format: MODEL_FORMAT, labels: this.labels, features: [...this.features.keys()] }));
-    const out = Buffer.alloc(4 + header.length + this.weights.byteLength);
+    const header = Buffer.from(JSON.stringify({ format: MODEL_FORMAT, labels: this.labels, features: this.features.size }));
+    const keys = Uint32Array.from(this.features.keys());
+    const out = Buffer.alloc(4 + header.length + keys.byteLength + this.weights.byteLength);
     out.writeUInt32LE(header.length, 0);
     header.copy(out, 4);
-    Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).copy(out, 4 + header.length);
+    Buffer.from(keys.buffer).copy(out, 4 + header.length);
+    Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).copy(out, 4 + header.length + keys.byteLength);
     return out;
   }
 
@@ -166,13 +195,17 @@ export class Classifier {
   static fromBytes(bytes: Buffer): Classifier | undefined {
     try {
       const length = bytes.readUInt32LE(0);
-      const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { format: number; labels: (string | null)[]; features: string[] };
-      const body = bytes.subarray(4 + length);
-      if (header.format !== MODEL_FORMAT || body.length !== header.features.length * header.labels.length * 4) return undefined;
-      // Copied: a Buffer's bytes may not be aligned for a Float32Array view.
-      const weights = new Float32Array(body.length / 4);
-      Buffer.from(weights.buffer).set(body);
-      return new Classifier(header.labels, new Map(header.features.map((f, i) => [f, i])), weights);
+      const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { format: number; labels: (string | null)[]; features: number };
+      const n = header.features;
+      if (header.format !== MODEL_FORMAT || bytes.length !== 4 + length + n * 4 + n * header.labels.length * 4) return undefined;
+      // Copied: a Buffer's bytes may not be aligned for typed-array views.
+      const keys = new Uint32Array(n);
+      Buffer.from(keys.buffer).set(bytes.subarray(4 + length, 4 + length + n * 4));
+      const weights = new Float32Array(n * header.labels.length);
+      Buffer.from(weights.buffer).set(bytes.subarray(4 + length + n * 4));
+      const features = new Map<number, number>();
+      for (let i = 0; i < n; i++) features.set(keys[i]!, i);
+      return new Classifier(header.labels, features, weights);
     } catch {
       return undefined;
     }
@@ -180,15 +213,15 @@ export class Classifier {
 }
 
 /** A question's features, numbered by `features` (new ones added while training, ignored after). */
-function vectorize(text: string, features: ReadonlyMap<string, number>, grow: boolean): Vector {
+function vectorize(text: string, features: ReadonlyMap<number, number>, grow: boolean): Vector {
   const index: number[] = [];
   const value: number[] = [];
   let norm = 0;
-  for (const [name, v] of featureNames(text)) {
-    let i = features.get(name);
+  for (const [key, v] of featureKeys(text)) {
+    let i = features.get(key);
     if (i === undefined) {
       if (!grow) continue;
-      (features as Map<string, number>).set(name, (i = features.size));
+      (features as Map<number, number>).set(key, (i = features.size));
     }
     index.push(i);
     value.push(v);

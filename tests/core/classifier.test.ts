@@ -10,7 +10,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { Classifier } from '../../src/search/classifier.js';
 import { classifierFor, trainingSet } from '../../src/search/trained-classifier.js';
 import { buildSnapshot } from '../../src/store.js';
-import { copyFixture, FIXTURE, lineOf } from './helpers.js';
+import { copyFixture, FIXTURE, lineOf, ROOT } from './helpers.js';
 
 /** Questions about who leads in words the fixture's entries never use, and chat it must not answer. */
 const EXAMPLES = `examples:
@@ -122,5 +122,25 @@ describe('loading examples', () => {
     const { kb, problems } = loadKnowledge(fixtureWithExamples(text));
     expect(kb).toBeNull();
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: lineOf(text, 'who runs it'), field: 'examples[8].lang', message: expect.stringMatching(/"en"\|"da"/) })]);
+  });
+});
+
+describe('reloading the bot’s knowledge', () => {
+  it('trains in a worker thread: questions are answered from the old knowledge meanwhile, then from the new', async () => {
+    // The compiled store: the worker runs compiled code (npm test builds first).
+    const compiled = join(ROOT, 'dist/src/store.js');
+    const { KnowledgeStore } = (await import(compiled)) as typeof import('../../src/store.js');
+    const dir = fixtureWithExamples();
+    const store = KnowledgeStore.openSync(dir, { warm: false });
+    const before = store.current;
+    // New examples, never trained on before: the reload must train.
+    writeFileSync(join(dir, 'examples.yaml'), `${EXAMPLES}  - {q: "who is top dog at nmi ${Date.now()}", lang: en, expect: who-leads}\n`);
+    const order: string[] = [];
+    const reloading = store.reload().then((outcome) => order.push(`reloaded ${outcome.ok}`));
+    setTimeout(() => order.push(`answered from ${store.current === before ? 'old' : 'new'}`), 0);
+    await reloading;
+    expect(order).toEqual(['answered from old', 'reloaded true']);
+    expect(store.current).not.toBe(before);
+    expect(store.current.classifier!.classify("Who's the boss over there?").id).toBe('who-leads');
   });
 });
