@@ -3,13 +3,13 @@
 // KnowledgeBase or every problem found (never a half-loaded one).
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { knowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import type { Problem } from './problems.js';
 import { EntrySchema, ExampleSchema, KnowledgeFileOutline, ScopeSchema, SourceSchema, SynonymSchema, type Entry, type Example, type Scope, type Source, type Synonym } from './schema.js';
 import { readKnowledgeFiles, type KnowledgeFiles } from './files.js';
+import { parseYaml } from './parsed-yaml.js';
 import { crossCheck, type Located } from './validate.js';
 
 export interface LoadResult {
@@ -106,7 +106,7 @@ export function loadKnowledge(dirArg: string | KnowledgeFiles): LoadResult {
     const file = new ParsedFile(name, text, relative(dir, full));
     let raw: unknown;
     try {
-      raw = loadYaml(text) ?? {};
+      raw = parseYaml(text);
     } catch (err) {
       const { doc, lines } = file.positions();
       for (const e of doc.errors) {

@@ -1,9 +1,10 @@
 // The loader: every way a knowledge file can be wrong is reported with the
 // file, line, entry id and field an editor needs to fix it, all at once, and
 // a valid directory gives a knowledge base with a content version.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CACHE_DIR } from '../../src/disk-cache.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { formatProblem, type Problem } from '../../src/knowledge/problems.js';
 import { MAX_SHORTCUTS } from '../../src/knowledge/schema.js';
@@ -300,6 +301,26 @@ describe('loadKnowledge: directories', () => {
     expect(changed.version).toMatch(/^[0-9a-f]{12}$/);
     expect(changed.version).not.toBe(kb.version);
     expect(changed.byId.get('who-leads')!.developments![0]!.en).toBe('France took command!');
+  });
+
+  it('reads a file back from its kept parse, unquoted dates as dates, and parses an edited file anew', () => {
+    const marker = `Source A ${Date.now()}`;
+    const sources = SOURCES_YAML.replace('"Source A"', `"${marker}"`).replace('date: "2024-01-01"', 'date: 2024-01-01');
+    const dir = kbWith(entriesYaml(entryYaml('alpha')), { 'sources.yaml': sources });
+    expect(loadKnowledge(dir).kb!.sources.get('src-a')).toMatchObject({ title: marker, date: '2024-01-01' });
+    // The kept parse is what the next load reads: changed in the cache, the change shows.
+    const kept = readdirSync(CACHE_DIR).filter((f) => f.endsWith('.parsed') && readFileSync(join(CACHE_DIR, f), 'utf8').includes(marker));
+    expect(kept).toHaveLength(1);
+    const file = join(CACHE_DIR, kept[0]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(marker, `${marker} (kept)`));
+    expect(loadKnowledge(dir).kb!.sources.get('src-a')).toMatchObject({ title: `${marker} (kept)`, date: '2024-01-01' });
+    // An edit is another text: parsed anew.
+    editFile(dir, 'sources.yaml', marker, `${marker} edited`);
+    expect(loadKnowledge(dir).kb!.sources.get('src-a')!.title).toBe(`${marker} edited`);
+    // A damaged kept parse is parsed anew too.
+    writeFileSync(file, '{"sources": [');
+    editFile(dir, 'sources.yaml', `${marker} edited`, marker);
+    expect(loadKnowledge(dir).kb!.sources.get('src-a')!.title).toBe(marker);
   });
 
   it('picks up YAML files in subdirectories and a new file changes the version', () => {
