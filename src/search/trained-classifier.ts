@@ -19,8 +19,8 @@ import { Classifier, MODEL_FORMAT, type LabelledText } from './classifier.js';
  * entries × features, and the word-overlap engine alone keeps 10,000 entries at ~5 ms a question.
  */
 export const CLASSIFIER_MAX_ENTRIES = 500;
-/** Models kept on disk (~4 MB each for the shipped base). */
-const KEEP = 4;
+/** Models kept on disk (~4 MB each for the shipped base; the tests' small ones clean up after themselves). */
+const KEEP = 8;
 
 /** What the classifier learns from: every entry's questions, then the examples. */
 export function trainingSet(kb: KnowledgeBase): LabelledText[] {
@@ -51,6 +51,9 @@ function plan(kb: KnowledgeBase): { examples: LabelledText[]; name: string } | n
   for (const { text, label } of examples) hash.update(text).update('\0').update(label ?? '').update('\n');
   return { examples, name: `model-${hash.digest('hex').slice(0, 16)}.bin` };
 }
+
+/** The file name a base's classifier is kept under in the cache (src/disk-cache.ts); null when it gets none. */
+export const modelName = (kb: KnowledgeBase): string | null => plan(kb)?.name ?? null;
 
 function kept(name: string): Classifier | undefined {
   const bytes = readCached(name);

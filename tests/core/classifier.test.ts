@@ -1,14 +1,14 @@
 // The classifier: labelled examples teach words the entries never use and what to
 // decline; the same examples always make the same model, which survives the disk;
 // a base without examples is answered by the word-overlap engine as before.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { CACHE_DIR } from '../../src/disk-cache.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { Classifier } from '../../src/search/classifier.js';
-import { classifierFor, trainingSet } from '../../src/search/trained-classifier.js';
+import { classifierFor, modelName, trainingSet } from '../../src/search/trained-classifier.js';
 import { buildSnapshot } from '../../src/store.js';
 import { copyFixture, FIXTURE, lineOf, ROOT } from './helpers.js';
 
@@ -33,6 +33,12 @@ function fixtureWithExamples(examples = EXAMPLES): string {
 const engineOnly = buildSnapshot(FIXTURE).snapshot;
 const learned = buildSnapshot(fixtureWithExamples()).snapshot;
 
+/** The models these tests kept, removed at the end so that they never crowd out a real one. */
+const usedModels = [join(CACHE_DIR, modelName(learned.kb)!)];
+afterAll(() => {
+  for (const f of usedModels) rmSync(f, { force: true });
+});
+
 describe('answering with a classifier learned from examples', () => {
   it('answers in words only the examples use, which the engine alone declines', () => {
     const q = "Who's the boss over there?";
@@ -53,6 +59,7 @@ describe('answering with a classifier learned from examples', () => {
     const q = 'what is the weather in Taji';
     // Taught no declines, it answers something.
     const withoutDeclines = buildSnapshot(fixtureWithExamples(EXAMPLES.split('\n').filter((l) => !l.includes('expect: null')).join('\n'))).snapshot;
+    usedModels.push(join(CACHE_DIR, modelName(withoutDeclines.kb)!));
     expect(ask(withoutDeclines, q).status).toBe('answered');
     const a = ask(learned, q);
     expect({ status: a.status, id: a.id, answer: a.answer }).toEqual({ status: 'no_match', id: null, answer: null });
@@ -89,11 +96,11 @@ describe('the trained model', () => {
 
   it('is kept on disk and read back: a kept model is what answers', () => {
     const kb = buildSnapshot(fixtureWithExamples(EXAMPLES.replace('"the boss of nmi?"', '"the big boss of nmi?"'))).snapshot.kb;
-    const before = Date.now() - 1;
+    const file = join(CACHE_DIR, modelName(kb)!);
+    rmSync(file, { force: true });
     classifierFor(kb);
-    const kept = readdirSync(CACHE_DIR).filter((f) => f.startsWith('model-') && statSync(join(CACHE_DIR, f)).mtimeMs >= before);
-    expect(kept).toHaveLength(1);
-    const file = join(CACHE_DIR, kept[0]!);
+    expect(existsSync(file)).toBe(true);
+    usedModels.push(file);
     // Another model under its name: served from the disk, so its verdict comes back.
     const other = Classifier.train([...trainingSet(kb).filter((x) => x.label !== 'who-leads'), { text: "Who's the boss over there?", label: 'mission-size' }]);
     writeFileSync(file, other.toBytes());
@@ -128,13 +135,19 @@ describe('loading examples', () => {
 describe('reloading the bot’s knowledge', () => {
   it('trains in a worker thread: questions are answered from the old knowledge meanwhile, then from the new', async () => {
     // The compiled store: the worker runs compiled code (npm test builds first).
-    const compiled = join(ROOT, 'dist/src/store.js');
-    const { KnowledgeStore } = (await import(compiled)) as typeof import('../../src/store.js');
+    const compiled = (path: string) => import(join(ROOT, 'dist/src', path));
+    const { KnowledgeStore } = (await compiled('store.js')) as typeof import('../../src/store.js');
+    // Named by the compiled learner's code, so not as the sources' models are.
+    const compiledName = ((await compiled('search/trained-classifier.js')) as typeof import('../../src/search/trained-classifier.js')).modelName;
     const dir = fixtureWithExamples();
     const store = KnowledgeStore.openSync(dir, { warm: false });
+    usedModels.push(join(CACHE_DIR, compiledName(store.current.kb)!));
     const before = store.current;
-    // New examples, never trained on before: the reload must train.
-    writeFileSync(join(dir, 'examples.yaml'), `${EXAMPLES}  - {q: "who is top dog at nmi ${Date.now()}", lang: en, expect: who-leads}\n`);
+    // New examples, not kept from an earlier run: the reload must train.
+    writeFileSync(join(dir, 'examples.yaml'), `${EXAMPLES}  - {q: "who is top dog at nmi", lang: en, expect: who-leads}\n`);
+    const file = join(CACHE_DIR, compiledName(loadKnowledge(dir).kb!)!);
+    rmSync(file, { force: true });
+    usedModels.push(file);
     const order: string[] = [];
     const reloading = store.reload().then((outcome) => order.push(`reloaded ${outcome.ok}`));
     setTimeout(() => order.push(`answered from ${store.current === before ? 'old' : 'new'}`), 0);
