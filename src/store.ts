@@ -49,7 +49,8 @@ function loadAndIndex(dir: string | KnowledgeFiles, opts: { warm?: boolean; keep
 
 export class KnowledgeStore {
   private snapshot: Snapshot;
-  private reloading: Promise<ReloadOutcome> | null = null;
+  private reloading: { reading: boolean; done: Promise<ReloadOutcome> } | null = null;
+  private next: Promise<ReloadOutcome> | null = null;
 
   private constructor(
     readonly dir: string,
@@ -74,14 +75,33 @@ export class KnowledgeStore {
     return this.snapshot;
   }
 
-  /** Re-reads the directory. Concurrent calls share one reload. */
+  /**
+   * Re-reads the directory. Calls made before a reload has read the files share it; a call made
+   * after (an edit saved while a reload trains) gets one more reload after it, shared by every
+   * call until that one starts: the last save is always loaded.
+   */
   reload(): Promise<ReloadOutcome> {
-    this.reloading ??= Promise.resolve()
-      .then(() => this.reloadNow())
+    const running = this.reloading;
+    if (!running) return this.startReload();
+    if (!running.reading) return running.done;
+    return (this.next ??= running.done.then(() => {
+      this.next = null;
+      return this.reload();
+    }));
+  }
+
+  private startReload(): Promise<ReloadOutcome> {
+    const run = { reading: false } as { reading: boolean; done: Promise<ReloadOutcome> };
+    run.done = Promise.resolve()
+      .then(() => {
+        run.reading = true;
+        return this.reloadNow();
+      })
       .finally(() => {
-        this.reloading = null;
+        if (this.reloading === run) this.reloading = null;
       });
-    return this.reloading;
+    this.reloading = run;
+    return run.done;
   }
 
   private async reloadNow(): Promise<ReloadOutcome> {

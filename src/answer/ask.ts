@@ -72,7 +72,8 @@ export function ask(snap: Snapshot, query: string, opts: AskOptions = {}): Answe
     const learned = verdict.id ? snap.kb.byId.get(verdict.id) : undefined;
     if (learned) return answered(snap, query, lang, learned, verdict.p, opts);
     confidence = verdict.p; // how near it came
-    near = verdict.ranked.filter((id) => snap.kb.byId.has(id));
+    // Offered only for a question that uses a word of the base: not for "thanks!" or "who won the cup".
+    near = snap.index.sharesAWord(query) ? verdict.ranked.filter((id) => snap.kb.byId.has(id)) : [];
   } else {
     const result = snap.index.search(query);
     const best = result.hits[0] && snap.kb.byId.get(result.hits[0].id);
@@ -80,10 +81,10 @@ export function ask(snap: Snapshot, query: string, opts: AskOptions = {}): Answe
     confidence = result.confidence;
     near = result.hits.map((h) => h.id);
   }
-  const suggestions = !query.trim()
-    ? []
-    : near.length
-      ? near.slice(0, MAX_SUGGESTIONS).map((id) => ({ id, question: titleOf(snap.kb.byId.get(id)!, lang) }))
+  const suggestions = near.length
+    ? near.slice(0, MAX_SUGGESTIONS).map((id) => ({ id, question: titleOf(snap.kb.byId.get(id)!, lang) }))
+    : verdict || !query.trim()
+      ? []
       : snap.index.suggest(query, lang, MAX_SUGGESTIONS);
   return {
     query,

@@ -6,6 +6,7 @@ import { formatProblem } from '../knowledge/problems.js';
 import { LANGS } from '../knowledge/schema.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../paths.js';
 import { SearchIndex } from '../search/search-index.js';
+import { CLASSIFIER_MAX_ENTRIES } from '../search/trained-classifier.js';
 
 function main(): number {
   let values;
@@ -35,10 +36,13 @@ function main(): number {
   out.push(`  ${kb.entries.length} entries, ${kb.byShortcut.size} shortcuts (${[...kb.byShortcut.keys()].join(', ') || 'none'})`);
   out.push(`  questions: ${questions}`);
   const ex = kb.examples;
+  const examples = `${ex.length} in ${new Set(ex.map((e) => e.file)).size} files (${ex.filter((e) => e.lang === 'en').length} en, ${ex.filter((e) => e.lang === 'da').length} da; ${ex.filter((e) => e.expect === null).length} to decline)`;
   out.push(
-    ex.length
-      ? `  examples the classifier learns from: ${ex.length} in ${new Set(ex.map((e) => e.file)).size} files (${ex.filter((e) => e.lang === 'en').length} en, ${ex.filter((e) => e.lang === 'da').length} da; ${ex.filter((e) => e.expect === null).length} to decline)`
-      : '  no examples: the word-overlap engine answers alone',
+    !ex.length
+      ? '  no examples: the word-overlap engine answers alone'
+      : kb.entries.length > CLASSIFIER_MAX_ENTRIES
+        ? `  examples: ${examples}, not learned from: over ${CLASSIFIER_MAX_ENTRIES} entries the word-overlap engine answers alone`
+        : `  examples the classifier learns from: ${examples}`,
   );
   out.push(`  ${kb.sources.size} sources:`);
   for (const s of [...kb.sources.values()].sort((a, b) => a.date.localeCompare(b.date))) {

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ask } from '../answer/ask.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { tokens } from '../search/normalize.js';
 import type { Snapshot } from '../store.js';
 
 export const LabelledSchema = z.object({
@@ -35,6 +37,16 @@ export interface EvalReport {
   answered: number;
   declines: { right: number; total: number; rate: number };
   misses: Miss[];
+}
+
+/**
+ * The questions the base's examples do not hold word for word (after folding): what a score on
+ * them shows is learning, not memory. Common short questions ("hvem leder nmi") recur across sets.
+ */
+export function notAmongExamples(kb: KnowledgeBase, questions: readonly Labelled[]): Labelled[] {
+  const key = (q: string) => tokens(q).join(' ');
+  const learned = new Set(kb.examples.map((e) => key(e.q)));
+  return questions.filter((q) => !learned.has(key(q.q)));
 }
 
 export function readLabelled(file: string): Labelled[] {

@@ -1,8 +1,8 @@
 // The offline reports behind scripts/gaps.ts and scripts/feedback.ts:
-//   gaps|feedback [--days N] [--db PATH] [--json] [--lang en|da]
+//   gaps|feedback [--days N] [--db PATH] [--json] [--lang en|da]; gaps also [--examples]
 // Exit codes: 0 ok (also "no database yet"), 1 unreadable database, 2 usage error.
 import { DEFAULT_DB_PATH, resolveDbPath } from './config.js';
-import { formatFeedback, formatGaps } from './format.js';
+import { formatFeedback, formatGaps, formatGapsAsExamples } from './format.js';
 import { NoFeedbackDatabaseError, openFeedbackReader } from './store.js';
 import type { Lang } from './types.js';
 
@@ -20,6 +20,8 @@ export interface ReportArgs {
   days: number;
   db: string | null;
   json: boolean;
+  /** gaps only: the questions as knowledge/examples/ YAML, to label and keep. */
+  examples: boolean;
   lang: Lang;
   help: boolean;
 }
@@ -35,17 +37,18 @@ const DESCRIPTION: Record<ReportKind, string> = {
 
 export function usage(kind: ReportKind): string {
   return [
-    `Usage: npm run ${kind} -- [--days N] [--db PATH] [--json] [--lang en|da]`,
+    `Usage: npm run ${kind} -- [--days N] [--db PATH] [--json] [--lang en|da]${kind === 'gaps' ? ' [--examples]' : ''}`,
     DESCRIPTION[kind],
     `  --days N       look back N days (default ${DEFAULT_REPORT_DAYS})`,
     `  --db PATH      the SQLite file (default: $FEEDBACK_DB, else ${DEFAULT_DB_PATH})`,
     '  --json         print JSON instead of text',
     '  --lang en|da   language of the text report (default en)',
+    ...(kind === 'gaps' ? ['  --examples     print the questions as examples to label and keep in knowledge/examples/'] : []),
   ].join('\n');
 }
 
-export function parseReportArgs(argv: readonly string[]): ReportArgs {
-  const args: ReportArgs = { days: DEFAULT_REPORT_DAYS, db: null, json: false, lang: 'en', help: false };
+export function parseReportArgs(argv: readonly string[], kind: ReportKind = 'gaps'): ReportArgs {
+  const args: ReportArgs = { days: DEFAULT_REPORT_DAYS, db: null, json: false, examples: false, lang: 'en', help: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -87,6 +90,11 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
         noValue();
         args.json = true;
         break;
+      case '--examples':
+        noValue();
+        if (kind !== 'gaps') throw new UsageError('--examples is for gaps only');
+        args.examples = true;
+        break;
       case '--help':
       case '-h':
         noValue();
@@ -111,7 +119,8 @@ export function runReportCli(
 ): number {
   let args: ReportArgs;
   try {
-    args = parseReportArgs(argv);
+    args = parseReportArgs(argv, kind);
+    if (args.examples && args.json) throw new UsageError('--examples and --json do not go together');
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`${kind}: ${err.message}\n\n${usage(kind)}`);
@@ -145,7 +154,9 @@ export function runReportCli(
       io.out(
         args.json
           ? JSON.stringify({ days: args.days, generatedAt: now.toISOString(), groups }, null, 2)
-          : formatGaps(groups, args.lang, { days: args.days, maxChars: Infinity }),
+          : args.examples
+            ? formatGapsAsExamples(groups, { days: args.days, now })
+            : formatGaps(groups, args.lang, { days: args.days, maxChars: Infinity }),
       );
     } else {
       const entries = reader.feedback(args.days, now);

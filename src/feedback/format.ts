@@ -111,6 +111,26 @@ export function formatGaps(rows: readonly GapGroup[], lang: Lang, opts: FormatOp
   return fit(head, items, t.more, opts.maxChars ?? DEFAULT_MAX_CHARS);
 }
 
+/**
+ * The gaps as a knowledge/examples/ file to label: every wording, each with the entry that came
+ * closest as its label, to check (or null: decline). Kept, they teach the classifier how people ask.
+ */
+export function formatGapsAsExamples(rows: readonly GapGroup[], opts: { days: number; now: Date }): string {
+  const lines = [
+    `# Questions the bot declined or was unsure of, the ${opts.days} days to ${opts.now.toISOString().slice(0, 10)} (npm run gaps -- --examples).`,
+    '# Check each expect: the entry that answers the question, or null when the sources do not (the bot must',
+    '# decline). Fix the language where a group mixed both, delete what should not be learned, save the file',
+    '# under knowledge/examples/ and run npm run kb:check and npm run eval -- --cross-validate.',
+    'examples:',
+  ];
+  for (const g of rows) {
+    for (const q of [g.question, ...g.variants]) {
+      lines.push(`  - {q: ${JSON.stringify(q)}, lang: ${g.languages[0] ?? 'en'}, expect: ${g.nearest ? g.nearest.id : 'null'}, kind: gap}`);
+    }
+  }
+  return lines.join('\n');
+}
+
 export function formatFeedback(rows: readonly FeedbackRow[], lang: Lang, opts: FormatOptions = {}): string {
   const t = T[lang];
   if (rows.length === 0) return t.fbNone(opts.days === undefined ? '' : t.lastDays(opts.days));

@@ -9,32 +9,39 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCached, writeCached } from '../disk-cache.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { packageStamp, readCached, writeCached } from '../disk-cache.js';
 import { knowledgeBase, type KnowledgeBase, type KnowledgeParts } from './knowledge-base.js';
 import type { KnowledgeFiles } from './files.js';
 
 /** Cached versions kept, the most recently used: an admin editing the files makes a new one at each save. */
 const KEEP = 16;
 
-/** The code that reads and checks knowledge: a change to it (or to js-yaml or zod) may read the same files differently. */
-let build: string | undefined;
-function codeBuild(): string {
+/**
+ * The code that reads and checks knowledge: a change to it (or to js-yaml or zod) may read the same
+ * files differently. Null when it cannot be told (a library not found): then nothing is cached.
+ */
+let build: string | null | undefined;
+function codeBuild(): string | null {
   if (build === undefined) {
     const hash = createHash('sha256');
     const here = dirname(fileURLToPath(import.meta.url));
     for (const f of readdirSync(here).sort()) hash.update(f).update(readFileSync(join(here, f)));
-    for (const lib of ['js-yaml', 'zod']) hash.update(readFileSync(join(PROJECT_ROOT, 'node_modules', lib, 'package.json')));
-    build = hash.digest('hex').slice(0, 12);
+    const libs = ['js-yaml', 'zod'].map(packageStamp);
+    for (const l of libs) hash.update(l ?? '');
+    build = libs.every((l) => l !== undefined) ? hash.digest('hex').slice(0, 12) : null;
   }
   return build;
 }
 
-const nameFor = (version: string) => `${version}-${codeBuild()}.json`;
+const nameFor = (version: string) => {
+  const code = codeBuild();
+  return code === null ? undefined : `${version}-${code}.json`;
+};
 
 /** The knowledge base these files made last time, or undefined. */
 export function cachedKnowledge(read: KnowledgeFiles): KnowledgeBase | undefined {
-  const bytes = readCached(nameFor(read.version));
+  const name = nameFor(read.version);
+  const bytes = name && readCached(name);
   if (!bytes) return undefined;
   try {
     const parts = JSON.parse(bytes.toString('utf8')) as KnowledgeParts;
@@ -54,5 +61,6 @@ export function keepKnowledge(kb: KnowledgeBase): void {
     scope: kb.scope,
     examples: [...kb.examples],
   };
-  writeCached(nameFor(kb.version), JSON.stringify(parts), KEEP);
+  const name = nameFor(kb.version);
+  if (name) writeCached(name, JSON.stringify(parts), KEEP);
 }

@@ -18,10 +18,9 @@ export interface LabelledText {
 export interface Verdict {
   /** The entry that answers the question, or null: decline. */
   id: string | null;
-  /** The likeliest entry, answered or not, and its probability (0..1). */
-  likeliest: string | null;
+  /** The probability (0..1) of the likeliest entry, answered or not. */
   p: number;
-  /** The entries best first: what "did you mean" offers when it declines. */
+  /** When it declines: the entries best first, what "did you mean" offers. */
   ranked: string[];
 }
 
@@ -151,14 +150,17 @@ export class Classifier {
   }
 
   classify(text: string): Verdict {
-    const p = this.probabilities(vectorize(text, this.features, false));
+    const x = vectorize(text, this.features, false);
+    // Nothing but the bias: no word the model knows, so nothing it could tell.
+    if (x.index.length <= 1) return { id: null, p: 0, ranked: [] };
+    const p = this.probabilities(x);
     const none = this.labels.length - 1;
     let best = -1;
     for (let c = 0; c < none; c++) if (best < 0 || p[c]! > p[best]!) best = c;
-    if (best < 0) return { id: null, likeliest: null, p: 0, ranked: [] };
-    const likeliest = this.labels[best]!;
-    const ranked = this.labels.slice(0, none).map((l, c) => ({ l: l!, q: p[c]! })).sort((a, b) => b.q - a.q).map((x) => x.l);
-    return { id: p[best]! >= NONE_MARGIN * p[none]! ? likeliest : null, likeliest, p: p[best]!, ranked };
+    if (best < 0) return { id: null, p: 0, ranked: [] };
+    if (p[best]! >= NONE_MARGIN * p[none]!) return { id: this.labels[best]!, p: p[best]!, ranked: [] };
+    const ranked = this.labels.slice(0, none).map((l, c) => ({ l: l!, q: p[c]! })).sort((a, b) => b.q - a.q).map((e) => e.l);
+    return { id: null, p: p[best]!, ranked };
   }
 
   /** Softmax of the classes' scores (into a reused buffer). */

@@ -846,6 +846,14 @@ export class SearchIndex {
   }
 
   /**
+   * Whether the text has a word the base uses, as typed (no spelling correction), besides function
+   * words: a cheap sign that "did you mean" has anything to offer ("thanks!", "asdfgh" have none).
+   */
+  sharesAWord(text: string): boolean {
+    return tokens(text).some((w) => !isStopWord(w) && (this.bm25.id(w) !== undefined || this.synonyms.knows(w)));
+  }
+
+  /**
    * Questions for autocomplete and "did you mean": ranked by the same engine,
    * the word being typed matched as a prefix; an empty box gives the entries
    * with shortcuts (the most asked) first.

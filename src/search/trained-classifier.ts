@@ -15,10 +15,13 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { Classifier, MODEL_FORMAT, type LabelledText } from './classifier.js';
 
 /**
- * Above this many entries no classifier is trained: its size and its time per question grow with
- * entries × features, and the word-overlap engine alone keeps 10,000 entries at ~5 ms a question.
+ * Above this many entries no classifier is trained: its training time and size grow with entries ×
+ * features (20 classes: ~2 s and 4 MB; ~100: ~9 s and 18 MB), and the word-overlap engine alone
+ * keeps 10,000 entries at ~5 ms a question.
  */
-export const CLASSIFIER_MAX_ENTRIES = 500;
+export const CLASSIFIER_MAX_ENTRIES = 100;
+/** Longer than any training should take (the shipped base: ~2 s). */
+const WORKER_TIMEOUT_MS = 120_000;
 /** Models kept on disk (~4 MB each for the shipped base; the tests' small ones clean up after themselves). */
 const KEEP = 8;
 
@@ -71,22 +74,40 @@ export function classifierFor(kb: KnowledgeBase): Classifier | null {
   return trained;
 }
 
-/** The same, training in a worker thread when it must train (compiled code only: the tests run the sources, and train here). */
+/**
+ * The same, training in a worker thread when it must train. In the thread's stead it trains here:
+ * under the tests (they run the sources, and the worker is compiled code), and when the worker fails
+ * or takes longer than any training should.
+ */
 export async function classifierForInBackground(kb: KnowledgeBase): Promise<Classifier | null> {
   const p = plan(kb);
   if (!p) return null;
   const model = kept(p.name);
   if (model) return model;
   const script = new URL('./train-worker.js', import.meta.url);
-  if (!existsSync(script)) return classifierFor(kb);
-  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: p.examples });
-    worker.once('message', resolve);
+  const bytes = existsSync(script) ? await trainInWorker(script, p.examples).catch(() => undefined) : undefined;
+  return (bytes && keep(p.name, bytes)) || classifierFor(kb);
+}
+
+/** Keeps a model's bytes on disk and returns the model; undefined when they are none. */
+function keep(name: string, bytes: Buffer): Classifier | undefined {
+  const model = Classifier.fromBytes(bytes);
+  if (model) writeCached(name, bytes, KEEP);
+  return model;
+}
+
+function trainInWorker(script: URL, examples: LabelledText[]): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: examples });
+    const timer = setTimeout(() => {
+      reject(new Error('training took too long'));
+      void worker.terminate();
+    }, WORKER_TIMEOUT_MS);
+    worker.once('message', (m: Uint8Array) => resolve(Buffer.from(m.buffer, m.byteOffset, m.byteLength)));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the training worker stopped (exit code ${code})`)));
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the training worker stopped (exit code ${code})`));
+    });
   });
-  const trained = Classifier.fromBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!trained) throw new Error('the training worker sent no model');
-  writeCached(p.name, trained.toBytes(), KEEP);
-  return trained;
 }

@@ -10,7 +10,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { Classifier } from '../../src/search/classifier.js';
 import { classifierFor, modelName, trainingSet } from '../../src/search/trained-classifier.js';
 import { buildSnapshot } from '../../src/store.js';
-import { copyFixture, FIXTURE, lineOf, ROOT } from './helpers.js';
+import { copyFixture, editFile, FIXTURE, lineOf, ROOT } from './helpers.js';
 
 /** Questions about who leads in words the fixture's entries never use, and chat it must not answer. */
 const EXAMPLES = `examples:
@@ -155,5 +155,26 @@ describe('reloading the bot’s knowledge', () => {
     expect(order).toEqual(['answered from old', 'reloaded true']);
     expect(store.current).not.toBe(before);
     expect(store.current.classifier!.classify("Who's the boss over there?").id).toBe('who-leads');
+  });
+
+  it('loads an edit saved while a reload trains, with one more reload after it', async () => {
+    const { KnowledgeStore } = (await import(join(ROOT, 'dist/src/store.js'))) as typeof import('../../src/store.js');
+    const { modelName: compiledName } = (await import(join(ROOT, 'dist/src/search/trained-classifier.js'))) as typeof import('../../src/search/trained-classifier.js');
+    const dir = fixtureWithExamples();
+    const store = KnowledgeStore.openSync(dir, { warm: false });
+    usedModels.push(join(CACHE_DIR, compiledName(store.current.kb)!));
+    writeFileSync(join(dir, 'examples.yaml'), `${EXAMPLES}  - {q: "who is the head honcho", lang: en, expect: who-leads}\n`);
+    const training = join(CACHE_DIR, compiledName(loadKnowledge(dir).kb!)!);
+    rmSync(training, { force: true });
+    usedModels.push(training);
+    const first = store.reload();
+    await new Promise((r) => setTimeout(r, 0)); // the first reload has read the files and trains
+    editFile(dir, 'entries.yaml', 'France took command.', 'France took over.');
+    const second = store.reload();
+    expect(second).not.toBe(first);
+    expect(store.reload()).toBe(second);
+    await Promise.all([first, second]);
+    expect(store.current.kb.version).toBe(loadKnowledge(dir).kb!.version);
+    expect(store.current.kb.byId.get('who-leads')!.developments![0]!.en).toBe('France took over.');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openFeedbackStore } from '../../src/feedback/index.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { tempConfig, tempDir } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,6 +50,30 @@ describe('npm run gaps / feedback', { timeout: 60_000 }, () => {
     const parsed = JSON.parse(json.stdout) as { days: number; groups: { question: string; count: number }[] };
     expect(parsed.days).toBe(7);
     expect(parsed.groups.map((g) => g.count)).toEqual([3, 1]);
+  });
+
+  it('prints the gaps as examples to label, which load as knowledge', () => {
+    const cfg = tempConfig();
+    const store = openFeedbackStore(cfg);
+    const q = { lang: 'en' as const, confidence: 0.3, guildId: '1' };
+    store.recordUnanswered({ ...q, text: 'who is the "boss" of nmi', bestId: 'who-leads' });
+    store.recordUnanswered({ ...q, text: 'Who is the boss of NMI?', bestId: 'who-leads' });
+    store.recordUnanswered({ ...q, text: 'hvor mange er døde', lang: 'da', bestId: null });
+    store.close();
+    const r = run('gaps', ['--examples', '--db', cfg.dbPath]);
+    expect(r.code).toBe(0);
+    const dir = tempDir();
+    fs.cpSync(path.join(root, 'tests/fixtures/kb'), dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'gaps.yaml'), r.stdout);
+    const { kb, problems } = loadKnowledge(dir);
+    expect(problems).toEqual([]);
+    // The two English wordings are one group, written as its most recent wording.
+    const examples = kb!.examples.map(({ q, lang, expect: id }) => ({ q: q.toLowerCase().replace(/"/g, ''), lang, id }));
+    expect(examples.sort((a, b) => a.q.localeCompare(b.q))).toEqual([
+      { q: 'hvor mange er døde', lang: 'da', id: null },
+      { q: expect.stringMatching(/^who is the boss of nmi\??$/), lang: 'en', id: 'who-leads' },
+    ]);
+    expect(run('feedback', ['--examples', '--db', cfg.dbPath]).code).toBe(2);
   });
 
   it('prints the feedback report, reading FEEDBACK_DB, in Danish on request', () => {
