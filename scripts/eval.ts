@@ -19,8 +19,9 @@ const pct = (n: number, d: number) => `${((100 * n) / (d || 1)).toFixed(1)} %`;
 try {
   const { snapshot } = buildSnapshot(values.dir ?? DEFAULT_KNOWLEDGE_DIR);
   // A test question the examples also hold, word for word, shows memory, not learning: counted apart too.
+  const notLearned = notAmongExamples(snapshot.kb);
   const unseen = (questions: Labelled[]) => {
-    const rest = notAmongExamples(snapshot.kb, questions);
+    const rest = notLearned(questions);
     return `${rest.length} of ${questions.length} not word for word among the examples: ${formatSummary(evaluate(snapshot, rest))}`;
   };
   const learned = snapshot.kb.examples.length > 0;

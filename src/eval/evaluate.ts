@@ -40,13 +40,14 @@ export interface EvalReport {
 }
 
 /**
- * The questions the base's examples do not hold word for word (after folding): what a score on
- * them shows is learning, not memory. Common short questions ("hvem leder nmi") recur across sets.
+ * A filter keeping the questions the base's examples do not hold word for word (after folding):
+ * what a score on them shows is learning, not memory. Common short questions ("hvem leder nmi")
+ * recur across sets. Made once per base, as it folds every example.
  */
-export function notAmongExamples(kb: KnowledgeBase, questions: readonly Labelled[]): Labelled[] {
+export function notAmongExamples(kb: KnowledgeBase): (questions: readonly Labelled[]) => Labelled[] {
   const key = (q: string) => tokens(q).join(' ');
   const learned = new Set(kb.examples.map((e) => key(e.q)));
-  return questions.filter((q) => !learned.has(key(q.q)));
+  return (questions) => questions.filter((q) => !learned.has(key(q.q)));
 }
 
 export function readLabelled(file: string): Labelled[] {

@@ -1,6 +1,6 @@
 // The classifier a knowledge base gets: trained on its entries' questions and
 // its labelled examples (knowledge/examples/), or none when it has no examples
-// (the word-overlap engine then answers alone). Training takes ~1.5–2 s for the
+// (the word-overlap engine then answers alone). Training takes ~2–2.5 s for the
 // shipped base, so a model is kept on disk (src/disk-cache.ts), named by what it
 // learned from and by the code that learns: a restart, or a reload that changed
 // only answers or sources, reads it back in milliseconds. The bot's reloads train
@@ -46,8 +46,14 @@ function learnerCode(): string {
   return code;
 }
 
-/** What a base's classifier learns from and the name it is kept under; null when the base gets none. */
-function plan(kb: KnowledgeBase): { examples: LabelledText[]; name: string } | null {
+/** What a base's classifier learns from and the name it is kept under. */
+interface Plan {
+  examples: LabelledText[];
+  name: string;
+}
+
+/** The base's plan; null when the base gets no classifier. */
+function plan(kb: KnowledgeBase): Plan | null {
   if (kb.examples.length === 0 || kb.entries.length > CLASSIFIER_MAX_ENTRIES) return null;
   const examples = trainingSet(kb);
   const hash = createHash('sha256').update(learnerCode());
@@ -67,8 +73,10 @@ function kept(name: string): Classifier | undefined {
 export function classifierFor(kb: KnowledgeBase): Classifier | null {
   const p = plan(kb);
   if (!p) return null;
-  const model = kept(p.name);
-  if (model) return model;
+  return kept(p.name) ?? trainHere(p);
+}
+
+function trainHere(p: Plan): Classifier {
   const trained = Classifier.train(p.examples);
   writeCached(p.name, trained.toBytes(), KEEP);
   return trained;
@@ -86,7 +94,7 @@ export async function classifierForInBackground(kb: KnowledgeBase): Promise<Clas
   if (model) return model;
   const script = new URL('./train-worker.js', import.meta.url);
   const bytes = existsSync(script) ? await trainInWorker(script, p.examples).catch(() => undefined) : undefined;
-  return (bytes && keep(p.name, bytes)) || classifierFor(kb);
+  return (bytes && keep(p.name, bytes)) ?? trainHere(p);
 }
 
 /** Keeps a model's bytes on disk and returns the model; undefined when they are none. */
