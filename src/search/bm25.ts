@@ -46,18 +46,10 @@ function fieldScore(idf: number, tf: number, length: number, avgLength: number, 
   return tf > 0 ? (boost * idf * tf * (K1 + 1)) / (tf + K1 * (1 - b + (b * length) / avgLength)) : 0;
 }
 
-/** A growable typed array: millions of postings without millions of small JS arrays. */
-class Grow<T extends Float32Array | Int32Array> {
-  length = 0;
-  constructor(public data: T) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
+/** A typed array's first `used` values, in a bigger one. */
+function copied<T extends Int32Array | Float32Array>(from: T, used: number, to: T): T {
+  to.set(from.subarray(0, used));
+  return to;
 }
 
 /** Postings grouped by term: term t's are at [start[t], start[t + 1]). */
@@ -72,10 +64,14 @@ export class Bm25 {
   /** Terms are numbered as first seen. */
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
-  /** Postings as added, document by document: (term, document, frequency per field). */
-  private readonly addedTerm = new Grow(new Int32Array(1 << 16));
-  private readonly addedDoc = new Grow(new Int32Array(1 << 16));
-  private readonly addedTf = [new Grow(new Float32Array(1 << 16)), new Grow(new Float32Array(1 << 16))] as const;
+  /**
+   * Postings as added, document by document, in typed arrays (millions of postings without millions
+   * of small JS arrays): term and frequency per field; document d's end at docEnds[d].
+   */
+  private addedTerm = new Int32Array(1 << 16);
+  private addedTf: [Float32Array, Float32Array] = [new Float32Array(1 << 16), new Float32Array(1 << 16)];
+  private added = 0;
+  private readonly docEnds: number[] = [];
   private compiled?: Compiled;
   private scratch?: { scores: Float64Array; matched: Uint32Array; best: Float64Array; dirty: boolean };
   private readonly lengths: [number[], number[]] = [[], []];
@@ -114,14 +110,23 @@ export class Bm25 {
   endDocument(): number {
     const doc = this.size;
     const [q, a] = this.acc;
+    if (this.added + this.touched.length > this.addedTerm.length) {
+      const size = Math.max(2 * this.addedTerm.length, this.added + this.touched.length);
+      this.addedTerm = copied(this.addedTerm, this.added, new Int32Array(size));
+      this.addedTf = [copied(this.addedTf[0], this.added, new Float32Array(size)), copied(this.addedTf[1], this.added, new Float32Array(size))];
+    }
+    const [tfQ, tfA] = this.addedTf;
+    let at = this.added;
     for (const id of this.touched) {
-      this.addedTerm.push(id);
-      this.addedDoc.push(doc);
-      this.addedTf[0].push(q[id]!);
-      this.addedTf[1].push(a[id]!);
+      this.addedTerm[at] = id;
+      tfQ[at] = q[id]!;
+      tfA[at] = a[id]!;
       q[id] = 0;
       a[id] = 0;
+      at++;
     }
+    this.added = at;
+    this.docEnds.push(at);
     this.touched = [];
     for (const f of [0, 1] as const) {
       this.lengths[f].push(this.pending[f]!);
@@ -135,8 +140,9 @@ export class Bm25 {
   /** Groups the postings by term (a counting sort), on first use after adding. */
   private postings(): Compiled {
     if (this.compiled) return this.compiled;
-    const n = this.addedTerm.length;
-    const terms = this.addedTerm.data;
+    const n = this.added;
+    const terms = this.addedTerm;
+    const [addedQ, addedA] = this.addedTf;
     const start = new Int32Array(this.names.length + 1);
     for (let i = 0; i < n; i++) start[terms[i]! + 1]!++;
     for (let t = 0; t < this.names.length; t++) start[t + 1]! += start[t]!;
@@ -144,11 +150,13 @@ export class Bm25 {
     const docs = new Int32Array(n);
     const tfQuestion = new Float32Array(n);
     const tfAnswer = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      const at = next[terms[i]!]!++;
-      docs[at] = this.addedDoc.data[i]!;
-      tfQuestion[at] = this.addedTf[0].data[i]!;
-      tfAnswer[at] = this.addedTf[1].data[i]!;
+    for (let doc = 0, i = 0; doc < this.docEnds.length; doc++) {
+      for (const end = this.docEnds[doc]!; i < end; i++) {
+        const at = next[terms[i]!]!++;
+        docs[at] = doc;
+        tfQuestion[at] = addedQ[i]!;
+        tfAnswer[at] = addedA[i]!;
+      }
     }
     this.compiled = { start, docs, tfQuestion, tfAnswer };
     return this.compiled;

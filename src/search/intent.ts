@@ -9,10 +9,17 @@ const ASKS_FOR_A_THING = new Set(['what', 'whats', 'which', 'hvad', 'hvilken', '
 const COUNT_NOUNS = new Set(['number', 'antal', 'antallet']);
 const TIME_WORDS = new Set(['year', 'years', 'date', 'dates', 'month', 'aar', 'aarstal', 'dato', 'datoer', 'maaned']);
 
+/** Every word that can decide a question's kind: the others are passed over with one lookup (indexing asks this of every question of the base). */
+const DECIDING = new Set([
+  ...ASKS_FOR_A_THING,
+  ...'how antal number hur hvor who whom hvem where whereabouts hvorhen hvorfra hvorifra when hvornaar why hvorfor'.split(' '),
+]);
+
 /** Folded words (æ→ae, ø→oe, å→aa) before synonyms. The first question word decides. */
 export function intentOf(words: readonly string[]): Intent | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    if (!DECIDING.has(w)) continue;
     const next = words[i + 1];
     // "What's the total number of …", "hvad er antallet af …": a count asked with "what".
     if (ASKS_FOR_A_THING.has(w)) return next && TIME_WORDS.has(next) ? 'when' : words.slice(i + 1, i + 5).some((x) => COUNT_NOUNS.has(x)) ? 'count' : null;
@@ -32,14 +39,18 @@ const NOW_WORDS = new Set(['now', 'currently', 'current', 'today', 'nowadays', '
 
 /** Folded words before synonyms: does the question ask about today? */
 export function asksAboutNow(words: readonly string[]): boolean {
-  return words.some(
-    (w, i) =>
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (
       NOW_WORDS.has(w) ||
       (w === 'dag' && words[i - 1] === 'i') ||
       (w === 'tiden' && words[i - 1] === 'for') ||
       (w === 'days' && words[i - 1] === 'these') ||
       (w === 'present' && words[i - 1] === 'at') ||
       (w === 't' && words[i - 1] === 'p') ||
-      (w === 'moment' && words[i - 1] === 'the' && words[i - 2] === 'at'),
-  );
+      (w === 'moment' && words[i - 1] === 'the' && words[i - 2] === 'at')
+    )
+      return true;
+  }
+  return false;
 }
