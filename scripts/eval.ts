@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crossValidate } from '../src/eval/cross-validate.js';
-import { evaluate, formatReport, formatSummary, mergeReports, notAmongExamples, readLabelled, type Labelled } from '../src/eval/evaluate.js';
+import { evaluate, formatOffers, formatReport, formatSummary, mergeReports, notAmongExamples, readLabelled, type Labelled } from '../src/eval/evaluate.js';
 import { leaveOneOut } from '../src/eval/leave-one-out.js';
 import { formatProblems, KnowledgeError } from '../src/knowledge/problems.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/paths.js';
@@ -39,7 +39,8 @@ try {
     process.stdout.write('\nCross-validation: each examples file left out of training, then asked:\n');
     const folds = crossValidate(snapshot);
     for (const { file, report: r } of folds) process.stdout.write(`  ${file}: ${formatSummary(r)}\n`);
-    process.stdout.write(`  all ${folds.length} files: ${formatSummary(mergeReports(folds.map((f) => f.report)))}\n`);
+    const all = mergeReports(folds.map((f) => f.report));
+    process.stdout.write(`  all ${folds.length} files: ${formatSummary(all)}\n  ${formatOffers(all)}\n`);
   }
   if (values['leave-one-out']) {
     const l = leaveOneOut(snapshot.kb);

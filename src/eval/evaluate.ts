@@ -36,6 +36,11 @@ export interface EvalReport {
   precision: number;
   answered: number;
   declines: { right: number; total: number; rate: number };
+  /**
+   * "Did you mean" on declines: `right` of the `declined` questions it should have answered had
+   * the right entry among the offers; `offered` of the `correct` declines came with offers.
+   */
+  offers: { right: number; declined: number; offered: number; correct: number };
   misses: Miss[];
 }
 
@@ -57,6 +62,7 @@ export function readLabelled(file: string): Labelled[] {
 export function evaluate(snap: Snapshot, questions: readonly Labelled[]): EvalReport {
   const perLang = { en: { right: 0, total: 0, accuracy: 0 }, da: { right: 0, total: 0, accuracy: 0 } };
   const declines = { right: 0, total: 0, rate: 0 };
+  const offers = { right: 0, declined: 0, offered: 0, correct: 0 };
   let answered = 0;
   let answeredRight = 0;
   const misses: Miss[] = [];
@@ -67,6 +73,13 @@ export function evaluate(snap: Snapshot, questions: readonly Labelled[]): EvalRe
       if (a.id === item.expect) answeredRight += 1;
     }
     const ok = item.expect === null ? a.status === 'no_match' : a.id === item.expect;
+    if (a.status === 'no_match' && item.expect === null) {
+      offers.correct += 1;
+      if (a.suggestions.length) offers.offered += 1;
+    } else if (a.status === 'no_match') {
+      offers.declined += 1;
+      if (a.suggestions.some((s) => s.id === item.expect)) offers.right += 1;
+    }
     if (item.expect === null) {
       declines.total += 1;
       if (ok) declines.right += 1;
@@ -78,7 +91,7 @@ export function evaluate(snap: Snapshot, questions: readonly Labelled[]): EvalRe
   }
   for (const l of ['en', 'da'] as const) perLang[l].accuracy = perLang[l].total ? perLang[l].right / perLang[l].total : 1;
   declines.rate = declines.total ? declines.right / declines.total : 1;
-  return { perLang, precision: answered ? answeredRight / answered : 1, answered, declines, misses };
+  return { perLang, precision: answered ? answeredRight / answered : 1, answered, declines, offers, misses };
 }
 
 /** Several reports as one: the figures over all their questions. */
@@ -96,6 +109,12 @@ export function mergeReports(reports: readonly EvalReport[]): EvalReport {
     precision: answered ? sum((r) => r.precision * r.answered) / answered : 1,
     answered,
     declines: { ...declined, rate: declined.total ? declined.right / declined.total : 1 },
+    offers: {
+      right: sum((r) => r.offers.right),
+      declined: sum((r) => r.offers.declined),
+      offered: sum((r) => r.offers.offered),
+      correct: sum((r) => r.offers.correct),
+    },
     misses: reports.flatMap((r) => r.misses),
   };
 }
@@ -114,12 +133,21 @@ export function formatSummary(r: EvalReport): string {
   );
 }
 
+/** One line: how the "did you mean" offers on declines did. */
+export function formatOffers({ offers: o }: EvalReport): string {
+  return (
+    `"Did you mean": the right entry offered for ${o.right}/${o.declined} declined questions it should have answered; ` +
+    `offers on ${o.offered}/${o.correct} right declines`
+  );
+}
+
 export function formatReport(r: EvalReport): string {
   const lines = [
     `English: ${r.perLang.en.right}/${r.perLang.en.total} right (${pct(r.perLang.en.accuracy)})`,
     `Danish:  ${r.perLang.da.right}/${r.perLang.da.total} right (${pct(r.perLang.da.accuracy)})`,
     `Precision when answering: ${pct(r.precision)}`,
     `Declined correctly: ${r.declines.right}/${r.declines.total} (${pct(r.declines.rate)})`,
+    formatOffers(r),
   ];
   if (r.misses.length) {
     lines.push('', `Misses (${r.misses.length}):`);

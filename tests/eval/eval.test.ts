@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
-import { evaluate, formatReport, notAmongExamples, readLabelled } from '../../src/eval/evaluate.js';
+import { evaluate, formatOffers, formatReport, notAmongExamples, readLabelled } from '../../src/eval/evaluate.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { buildSnapshot } from '../../src/store.js';
 
@@ -57,6 +57,13 @@ describe.each(Object.entries(SETS))('evaluation set %s', (file, floor) => {
   it('is right far more often than wrong when it does answer', () => {
     expect(report.precision, formatReport(report)).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('offers the right entry for most answerable questions it declines, and nothing for most it rightly declines', () => {
+    // Measured: the right entry for 14 of 15 on the five sets, offers on 15–25 % of right declines (77 % before the floor).
+    const { right, declined, offered, correct } = report.offers;
+    expect(right, formatOffers(report)).toBeGreaterThanOrEqual(Math.floor(0.7 * declined));
+    expect(offered / correct, formatOffers(report)).toBeLessThanOrEqual(0.35);
+  });
 });
 
 const notLearned = notAmongExamples(snapshot.kb);
@@ -76,9 +83,15 @@ describe('chit-chat on the shipped knowledge base', () => {
     expect(ask(snapshot, q)).toMatchObject({ status: 'no_match', id: null });
   });
 
-  it('offers no "did you mean" for a message without a word of the base, and still answers a greeting with a question', () => {
+  it('offers "did you mean" only for entries a declined message came near, and still answers a greeting with a question', () => {
     expect(ask(snapshot, 'thanks a lot!').suggestions).toEqual([]);
-    expect(ask(snapshot, 'How much does NMI cost per year?').suggestions.length).toBeGreaterThan(0);
+    // Words of the base, but about nothing it holds.
+    const weather = 'what is the weather in Baghdad';
+    expect(snapshot.index.sharesAWord(weather)).toBe(true);
+    expect(ask(snapshot, weather)).toMatchObject({ status: 'no_match', suggestions: [] });
+    const near = ask(snapshot, 'helicopters Afghanistan');
+    expect(near.status).toBe('no_match');
+    expect(near.suggestions.map((s) => s.id)).toContain('denmark-helicopters');
     expect(ask(snapshot, 'hi! who leads nmi?').id).toBe('who-leads');
   });
 });
