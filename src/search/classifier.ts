@@ -65,21 +65,70 @@ const LEFT_MARK = 60; // "<": letter groups know where a word starts and ends
 const RIGHT_MARK = 62; // ">"
 
 /**
- * A question's features, each a 32-bit hash of its text (a word, a word pair, a letter group)
- * with its value: hashed, not written out, because a question has ~150 of them and answering
- * must not make that much garbage. Two features sharing a hash only share a weight.
+ * Feature hashes with their summed values, in the order first added (so every vector, and every
+ * sum over one, comes out the same). One table is reused for every question: answering makes
+ * next to no garbage, and so meets few pauses to collect it.
  */
-function featureKeys(text: string): Map<number, number> {
+class FeatureSums {
+  keys = new Uint32Array(512);
+  values = new Float64Array(512);
+  size = 0;
+  /** Open addressing over `keys`: 1 + a key's position, or 0 for a free slot; kept at most half full. */
+  private slots = new Int32Array(1024);
+
+  clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
+  }
+
+  add(key: number, value: number): void {
+    const mask = this.slots.length - 1;
+    let slot = (key ^ (key >>> 15)) & mask;
+    for (; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const at = this.slots[slot]! - 1;
+      if (this.keys[at] === key) {
+        this.values[at] = this.values[at]! + value;
+        return;
+      }
+    }
+    if (2 * (this.size + 1) > this.slots.length) {
+      this.grow();
+      this.add(key, value);
+      return;
+    }
+    this.keys[this.size] = key;
+    this.values[this.size] = value;
+    this.slots[slot] = ++this.size;
+  }
+
+  private grow(): void {
+    const keys = this.keys.slice(0, this.size);
+    const values = this.values.slice(0, this.size);
+    this.keys = new Uint32Array(2 * this.keys.length);
+    this.values = new Float64Array(2 * this.values.length);
+    this.slots = new Int32Array(2 * this.slots.length);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) this.add(keys[i]!, values[i]!);
+  }
+}
+
+const sums = new FeatureSums();
+
+/**
+ * A question's features, each a 32-bit hash of its text (a word, a word pair, a letter group)
+ * with its value: hashed, not written out, because a question has ~150 of them. Two features
+ * sharing a hash only share a weight. Left in `sums`, read before the next question.
+ */
+function featureKeys(text: string): FeatureSums {
   const words = tokens(text).slice(0, MAX_WORDS);
-  const out = new Map<number, number>();
-  const add = (key: number, value: number) => out.set(key, (out.get(key) ?? 0) + value);
+  sums.clear();
   let previous = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     let h = WORD_SEED;
     for (let k = 0; k < w.length; k++) h = mix(h, w.charCodeAt(k));
-    add(h >>> 0, 1);
-    if (i > 0) add(mix(mix(PAIR_SEED, previous), h) >>> 0, PAIR_WEIGHT);
+    sums.add(h >>> 0, 1);
+    if (i > 0) sums.add(mix(mix(PAIR_SEED, previous), h) >>> 0, PAIR_WEIGHT);
     previous = h;
     // Letter groups of "<word>", 3 to 5 long: position -1 is "<", position w.length is ">".
     for (let j = -1; j + LETTERS_MIN - 1 <= w.length; j++) {
@@ -87,12 +136,12 @@ function featureKeys(text: string): Map<number, number> {
       for (let n = 1; n <= LETTERS_MAX && j + n - 1 <= w.length; n++) {
         const at = j + n - 1;
         g = mix(g, at < 0 ? LEFT_MARK : at === w.length ? RIGHT_MARK : w.charCodeAt(at));
-        if (n >= LETTERS_MIN) add(g >>> 0, LETTERS_WEIGHT);
+        if (n >= LETTERS_MIN) sums.add(g >>> 0, LETTERS_WEIGHT);
       }
     }
   }
-  add(BIAS_KEY, 1);
-  return out;
+  sums.add(BIAS_KEY, 1);
+  return sums;
 }
 
 /** Features as parallel arrays of numbers and values, scaled to unit length (long and short questions weigh alike). */
@@ -229,19 +278,24 @@ export class Classifier {
 
 /** A question's features, numbered by `features` (new ones added while training, ignored after). */
 function vectorize(text: string, features: ReadonlyMap<number, number>, grow: boolean): Vector {
-  const index: number[] = [];
-  const value: number[] = [];
+  const { keys, values, size } = featureKeys(text);
+  const index = new Int32Array(size);
+  /** Where in `sums` each known feature's value is. */
+  const from = new Int32Array(size);
+  let n = 0;
   let norm = 0;
-  for (const [key, v] of featureKeys(text)) {
-    let i = features.get(key);
+  for (let k = 0; k < size; k++) {
+    let i = features.get(keys[k]!);
     if (i === undefined) {
       if (!grow) continue;
-      (features as Map<number, number>).set(key, (i = features.size));
+      (features as Map<number, number>).set(keys[k]!, (i = features.size));
     }
-    index.push(i);
-    value.push(v);
-    norm += v * v;
+    index[n] = i;
+    from[n++] = k;
+    norm += values[k]! * values[k]!;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { index: Int32Array.from(index), value: Float32Array.from(value, (v) => v * scale) };
+  const value = new Float32Array(n);
+  for (let k = 0; k < n; k++) value[k] = values[from[k]!]! * scale;
+  return { index: index.slice(0, n), value };
 }
