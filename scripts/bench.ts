@@ -124,7 +124,7 @@ function scale(n: number) {
   let heap = 0;
   for (let i = 0; i < BUILDS; i++) {
     snap = undefined;
-    heapMb();
+    heapMb(); // collects the last build's garbage before the yardstick
     const t = performance.now();
     wordCount(kb);
     yardsticks.push(performance.now() - t);
