@@ -1,6 +1,6 @@
 // The classifier a knowledge base gets: trained on its entries' questions and
 // its labelled examples (knowledge/examples/), or none when it has no examples
-// (the word-overlap engine then answers alone). Training takes ~2–2.5 s for the
+// (the word-overlap engine then answers alone). Training takes ~1.5–2 s for the
 // shipped base, so a model is kept on disk (src/disk-cache.ts), named by what it
 // learned from and by the code that learns: a restart, or a reload that changed
 // only answers or sources, reads it back in milliseconds. The bot's reloads train
